@@ -1,0 +1,44 @@
+import type * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * What every method in the gradient core sees of a network: class scores and their input gradient.
+ * Methods never touch layers or weights, so a tiny analytic model and SqueezeNet are interchangeable.
+ *
+ * Inputs are *normalized* images, NHWC float32 (x_n = (pixels/255 − mean)/std).
+ */
+export interface Differentiable {
+  /** Class scores before softmax, [N, K] for an input [N, H, W, C]. */
+  scores(x: tf.Tensor4D): tf.Tensor2D;
+  /**
+   * One forward pass, then the vector–Jacobian product of the scores:
+   * grad[m] = ∂ Σ_k cot[m, k] · scores[n, k] / ∂ x[n], with n = m, or n = 0 for every m when the
+   * input has batch 1 and the cotangent has M rows (top-k maps from one forward pass).
+   * The cotangent is computed from this pass's scores (softmax − one-hot for cross-entropy, …).
+   */
+  gradient(x: tf.Tensor4D, cotangent: Cotangent): ScoresAndGradient;
+}
+
+export type Cotangent = (scores: tf.Tensor2D) => tf.Tensor2D;
+
+export interface ScoresAndGradient {
+  scores: tf.Tensor2D;
+  grad: tf.Tensor4D;
+}
+
+/** Facts about a classifier that preprocessing, class resolution and rendering need. */
+export interface ModelInfo {
+  id: string;
+  name: string;
+  inputSize: number;
+  /** Per-channel mean and std applied to pixels/255, RGB order. */
+  mean: readonly [number, number, number];
+  std: readonly [number, number, number];
+  classNames: readonly string[];
+}
+
+export interface Classifier extends Differentiable {
+  info: ModelInfo;
+  /** Named intermediate outputs (conv1, fire2 … fire9, conv10, scores) for layer inspection. */
+  activations(x: tf.Tensor4D): Record<string, tf.Tensor4D | tf.Tensor2D>;
+  dispose(): void;
+}
