@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      'test/edge/vitest.config.ts',
       {
         test: {
           name: 'core',
@@ -11,6 +12,27 @@ export default defineConfig({
           include: ['test/core/**/*.test.ts', 'test/models/**/*.test.ts', 'test/cli/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        // The site's components and logic, in a simulated DOM.
+        esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+        test: {
+          name: 'web',
+          environment: 'happy-dom',
+          include: ['test/web/**/*.test.ts', 'test/web/**/*.test.tsx'],
+        },
+      },
+      {
+        // The built site and the local Worker, driven in real headless Chromium.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { DEFAULTS } from '../defaults.ts';
+import { GradlensError } from '../errors.ts';
+import type { Classifier } from '../model.ts';
+import { resolveClass } from '../predict/resolve-class.ts';
+import { argMax } from '../predict/top-predictions.ts';
+import { normalize, pixelTensor, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import type { ClassTarget, RgbImage } from '../types.ts';
+import { attackReport, type AttackReport } from './attack-report.ts';
+import { crossEntropyCotangent } from './cross-entropy-cotangent.ts';
+
+export interface FgsmOptions {
+  /** Step size in 0–255 pixel units. */
+  epsilon255?: number;
+  /** Omitted or `top`: untargeted, away from the predicted class. Otherwise towards this class. */
+  target?: ClassTarget;
+}
+
+/**
+ * Fast Gradient Sign Method (Goodfellow et al. 2015) in pixel space:
+ * untargeted x + ε·sign ∇ₓ CE(top), targeted x − ε·sign ∇ₓ CE(target), clipped to 0–255.
+ * The sign of the pixel gradient equals the sign of the normalized-input gradient (std > 0).
+ */
+export async function fgsm(model: Classifier, image: RgbImage, options: FgsmOptions = {}): Promise<AttackReport> {
+  const epsilon = options.epsilon255 ?? DEFAULTS.adversarial.fgsmEpsilon255;
+  if (!(Number.isFinite(epsilon) && epsilon >= 0 && epsilon <= 255)) {
+    throw new GradlensError('options/invalid', `epsilon must be between 0 and 255 (pixel units), got ${epsilon}.`);
+  }
+  const target = options.target === undefined || options.target === 'top' ? null : resolveClass(model.info, options.target);
+  const pixels = pixelTensor(image);
+  let originalScores: Float32Array = new Float32Array(0);
+  const { scores, grad } = model.gradient(normalize(pixels, model.info), (s) => {
+    originalScores = s.dataSync() as Float32Array;
+    return crossEntropyCotangent(s, target ? target.index : argMax(originalScores));
+  });
+  const direction = target ? -1 : 1;
+  const adversarialPixels = tf.tidy(() => tf.clipByValue(tf.add(pixels, tf.mul(tf.sign(grad), direction * epsilon)), 0, 255) as tf.Tensor4D);
+  const adversarial = await tensorToFloatImage(adversarialPixels);
+  tf.dispose([pixels, scores, grad, adversarialPixels]);
+  return attackReport(model, { kind: target ? 'fgsm-targeted' : 'fgsm', steps: 1, target, original: image, originalScores, adversarial });
+}

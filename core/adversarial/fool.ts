@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { DEFAULTS } from '../defaults.ts';
+import { GradlensError } from '../errors.ts';
+import type { Classifier } from '../model.ts';
+import { classScores } from '../predict/predict.ts';
+import { resolveClass } from '../predict/resolve-class.ts';
+import { argMax, predictionOf, topPredictions } from '../predict/top-predictions.ts';
+import { denormalize, imageToInput, quantize, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import type { ClassTarget, FloatRgbImage, Prediction, RgbImage } from '../types.ts';
+import { attackReport, type AttackReport } from './attack-report.ts';
+import { normalizedGradientStep } from './normalized-gradient-step.ts';
+
+export interface FoolStep {
+  /** Steps taken so far. */
+  step: number;
+  targetProbability: number;
+  top: Prediction;
+}
+
+export interface FoolOptions {
+  target: ClassTarget;
+  /** η of x ← x + η·g/‖g‖₂ on the normalized input. */
+  learningRate?: number;
+  maxSteps?: number;
+  /** Keep stepping until the image rounded to 8 bits also fools the model (within maxSteps). */
+  until8bit?: boolean;
+  onStep?: (progress: FoolStep) => void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+function blackImage(size: number): RgbImage {
+  return { width: size, height: size, data: new Uint8Array(size * size * 3) };
+}
+
+async function foolsWhenSaved(model: Classifier, x: tf.Tensor4D, target: number): Promise<boolean> {
+  const pixels = denormalize(x, model.info);
+  const image = quantize(await tensorToFloatImage(pixels));
+  pixels.dispose();
+  return argMax(await classScores(model, image)) === target;
+}
+
+/**
+ * The targeted iterative attack of the source report: x_n ← x_n + η·g/‖g‖₂ (g = ∇ score_target on the
+ * normalized input) until the arg-max is the target or `maxSteps` steps are spent. No clamping between
+ * steps (as in the reference); the report says whether the 8-bit PNG still fools the model.
+ *
+ * @example
+ * const report = await fool(model, null, { target: 'stingray' }); // from a black image
+ */
+export async function fool(model: Classifier, image: RgbImage | null, options: FoolOptions): Promise<AttackReport> {
+  const learningRate = options.learningRate ?? DEFAULTS.adversarial.foolLearningRate;
+  const maxSteps = options.maxSteps ?? DEFAULTS.adversarial.foolMaxSteps;
+  if (!(learningRate > 0) || !Number.isInteger(maxSteps) || maxSteps < 0) {
+    throw new GradlensError('options/invalid', 'learningRate must be > 0 and maxSteps a whole number ≥ 0.');
+  }
+  if (options.target === 'top') throw new GradlensError('options/invalid', 'The targeted attack needs a target class other than `top`.');
+  const target = resolveClass(model.info, options.target);
+  const original = image ?? blackImage(model.info.inputSize);
+  const names = model.info.classNames;
+  let x = imageToInput(original, model.info);
+  let originalScores: Float32Array | null = null;
+  let steps = 0;
+  let finalScores: Float32Array;
+  for (;;) {
+    const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
+    originalScores ??= scores;
+    await options.onStep?.({ step: steps, targetProbability: predictionOf(scores, names, target.index).probability, top: topPredictions(scores, names, 1)[0] });
+    const reached = argMax(scores) === target.index && (!options.until8bit || (await foolsWhenSaved(model, x, target.index)));
+    if (reached || steps >= maxSteps || options.signal?.aborted) {
+      next.dispose();
+      finalScores = scores;
+      break;
+    }
+    x.dispose();
+    x = next;
+    steps += 1;
+  }
+  const pixels = denormalize(x, model.info);
+  const adversarial: FloatRgbImage = await tensorToFloatImage(pixels);
+  tf.dispose([x, pixels]);
+  if (options.signal?.aborted) throw new GradlensError('aborted', 'The attack was cancelled.');
+  return attackReport(model, { kind: 'fool', steps, target, original, originalScores: originalScores!, adversarial, adversarialScores: finalScores });
+}

@@ -1,0 +1,103 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { DEFAULTS } from '../defaults.ts';
+import { GradlensError } from '../errors.ts';
+import type { Classifier } from '../model.ts';
+import { resolveClass } from '../predict/resolve-class.ts';
+import { predictionOf } from '../predict/top-predictions.ts';
+import { classScores } from '../predict/predict.ts';
+import { denormalize, quantize, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import type { ClassRef, ClassTarget, RgbImage } from '../types.ts';
+import { ascend } from './ascend.ts';
+import { clampToImage } from './clamp-to-image.ts';
+import { gaussianBlur } from './gaussian-blur.ts';
+import { initialImage, type InitialImage } from './initial-image.ts';
+import { classScore, l2Penalty, totalVariationPenalty, type Objective } from './objectives.ts';
+import { PRESETS, type ClassVisualizationSettings } from './presets.ts';
+import { createRng } from './rng.ts';
+
+export interface ClassVisualizationProgress {
+  step: number;
+  total: number;
+  /** Raw score of the target class at this step. */
+  score: number;
+  probability: number;
+  /** The image so far, every `frameEvery` steps and at the end. */
+  image?: RgbImage;
+}
+
+export interface ClassVisualizationOptions extends Partial<ClassVisualizationSettings> {
+  target: ClassTarget;
+  preset?: keyof typeof PRESETS;
+  seed?: number;
+  init?: InitialImage;
+  frameEvery?: number;
+  /** Awaited every step: a caller can pause here, or report progress. */
+  onStep?: (progress: ClassVisualizationProgress) => void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+export interface ClassVisualizationResult {
+  class: ClassRef;
+  image: RgbImage;
+  /** Softmax probability of the class for the final 8-bit image. */
+  probability: number;
+  steps: number;
+  settings: ClassVisualizationSettings;
+}
+
+async function toImage(x: tf.Tensor4D, model: Classifier): Promise<RgbImage> {
+  const pixels = denormalize(x, model.info);
+  const image = quantize(await tensorToFloatImage(pixels));
+  pixels.dispose();
+  return image;
+}
+
+function validate(s: ClassVisualizationSettings): void {
+  const ok = Number.isInteger(s.iterations) && s.iterations >= 0 && s.learningRate > 0 && s.l2 >= 0 && s.totalVariation >= 0 && Number.isInteger(s.blurEvery) && s.blurEvery >= 0 && s.blurSigma >= 0 && Number.isInteger(s.jitter) && s.jitter >= 0;
+  if (!ok) throw new GradlensError('options/invalid', 'Class visualization settings out of range.', 'iterations, blurEvery and jitter are whole numbers ≥ 0; learningRate > 0; l2, totalVariation, blurSigma ≥ 0.');
+}
+
+/**
+ * Class visualization (Simonyan et al. 2014; Yosinski et al. 2015): gradient ascent on a class score
+ * from noise, a black image or a given image, with L2 (and optional TV) regularization, random jitter,
+ * periodic Gaussian blur and clamping to valid pixels. Same seed ⇒ same image.
+ *
+ * @example
+ * const { image } = await classVisualization(model, { target: 'tarantula', preset: 'cs231n', seed: 1 });
+ */
+export async function classVisualization(model: Classifier, options: ClassVisualizationOptions): Promise<ClassVisualizationResult> {
+  const settings: ClassVisualizationSettings = { ...PRESETS[options.preset ?? DEFAULTS.classVisualization.preset] };
+  for (const key of Object.keys(settings) as (keyof ClassVisualizationSettings)[]) {
+    if (options[key] !== undefined) (settings as unknown as Record<string, unknown>)[key] = options[key];
+  }
+  validate(settings);
+  if (options.target === 'top') throw new GradlensError('options/invalid', 'Class visualization needs a class, not `top`.');
+  const target = resolveClass(model.info, options.target);
+  const rng = createRng(options.seed ?? DEFAULTS.classVisualization.seed);
+  const frameEvery = options.frameEvery ?? DEFAULTS.classVisualization.frameEvery;
+  const objectives: Objective[] = [classScore(target.index), l2Penalty(settings.l2)];
+  if (settings.totalVariation > 0) objectives.push(totalVariationPenalty(settings.totalVariation));
+  let x = initialImage(options.init ?? 'noise', model.info, rng.seed());
+  try {
+    for (let t = 0; t < settings.iterations; t++) {
+      if (options.signal?.aborted) throw new GradlensError('aborted', 'Class visualization was cancelled.');
+      const offset: [number, number] = [rng.int(0, settings.jitter), rng.int(0, settings.jitter)];
+      const { x: stepped, scores } = ascend(model, x, objectives, offset, settings.learningRate, settings.step);
+      x.dispose();
+      x = tf.tidy(() => {
+        const clamped = clampToImage(stepped, model.info);
+        return settings.blurEvery > 0 && t % settings.blurEvery === 0 ? gaussianBlur(clamped, settings.blurSigma) : clamped;
+      });
+      stepped.dispose();
+      const last = t === settings.iterations - 1;
+      const frame = frameEvery > 0 && ((t + 1) % frameEvery === 0 || last) ? await toImage(x, model) : undefined;
+      const probability = predictionOf(scores, model.info.classNames, target.index).probability;
+      await options.onStep?.({ step: t + 1, total: settings.iterations, score: scores[target.index], probability, image: frame });
+    }
+    const image = await toImage(x, model);
+    const probability = predictionOf(await classScores(model, image), model.info.classNames, target.index).probability;
+    return { class: target, image, probability, steps: settings.iterations, settings };
+  } finally {
+    x.dispose();
+  }
+}

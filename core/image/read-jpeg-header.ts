@@ -1,0 +1,76 @@
+import { GradlensError } from '../errors.ts';
+import { SUPPORTED_FORMATS_HINT, type ImageHeader } from './image-header.ts';
+
+const SOF_BASELINE = 0xc0;
+const SOF_EXTENDED = 0xc1;
+const SOF_PROGRESSIVE = 0xc2;
+// In the SOFn range but not frame headers: Huffman tables, JPEG extension, arithmetic conditioning.
+const NOT_FRAME_MARKERS = new Set([0xc4, 0xc8, 0xcc]);
+const START_OF_SCAN = 0xda;
+const END_OF_IMAGE = 0xd9;
+
+/** Markers that stand alone, without a length field: TEM, RST0–RST7, SOI. */
+function isStandalone(marker: number): boolean {
+  return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8);
+}
+
+function isFrameHeader(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && !NOT_FRAME_MARKERS.has(marker);
+}
+
+function cutShort(): GradlensError {
+  return new GradlensError('image/corrupt', 'The JPEG file is cut short before its frame header (SOF).');
+}
+
+/**
+ * Width and height from a JPEG's frame header (SOFn), walking past APPn, COM, DQT, DHT and other
+ * segments by their lengths. Only Huffman-coded baseline, extended and progressive frames can be
+ * decoded, so the rarer lossless and arithmetic-coded kinds are refused here, before any decoding.
+ */
+export function readJpegHeader(bytes: Uint8Array): ImageHeader {
+  let offset = 2; // past SOI
+  while (offset < bytes.length) {
+    // libjpeg skips stray bytes before a marker rather than failing; so do we.
+    while (offset < bytes.length && bytes[offset] !== 0xff) offset++;
+    // A marker may be preceded by any number of 0xFF fill bytes.
+    while (offset < bytes.length && bytes[offset] === 0xff) offset++;
+    if (offset >= bytes.length) break;
+    const marker = bytes[offset++];
+    if (isStandalone(marker)) continue;
+    if (marker === END_OF_IMAGE || marker === START_OF_SCAN) {
+      throw new GradlensError('image/corrupt', 'The JPEG file has no frame header (SOF) before its image data.');
+    }
+    if (offset + 2 > bytes.length) break;
+    const segmentLength = (bytes[offset] << 8) | bytes[offset + 1];
+    if (segmentLength < 2) {
+      throw new GradlensError('image/corrupt', `The JPEG file has a malformed segment (marker 0xFF${hex(marker)}).`);
+    }
+    if (isFrameHeader(marker)) return readFrameHeader(bytes, offset, marker);
+    offset += segmentLength;
+  }
+  throw cutShort();
+}
+
+/** Reads P, Y, X of the frame header whose length field starts at `offset`. */
+function readFrameHeader(bytes: Uint8Array, offset: number, marker: number): ImageHeader {
+  if (marker !== SOF_BASELINE && marker !== SOF_EXTENDED && marker !== SOF_PROGRESSIVE) {
+    throw new GradlensError(
+      'image/unsupported',
+      `This JPEG uses a coding gradlens cannot decode (frame marker 0xFF${hex(marker)}: lossless or arithmetic-coded).`,
+      `${SUPPORTED_FORMATS_HINT} Baseline and progressive JPEGs work; re-save the image from any editor.`,
+    );
+  }
+  // length (2) + precision (1) + height (2) + width (2)
+  if (offset + 7 > bytes.length) throw cutShort();
+  const height = (bytes[offset + 3] << 8) | bytes[offset + 4];
+  const width = (bytes[offset + 5] << 8) | bytes[offset + 6];
+  if (width === 0 || height === 0) {
+    // Height 0 means "given later by a DNL marker", which no browser-grade decoder here supports.
+    throw new GradlensError('image/corrupt', `The JPEG frame header declares an empty image (${width}×${height}).`);
+  }
+  return { format: 'jpeg', width, height };
+}
+
+function hex(byte: number): string {
+  return byte.toString(16).toUpperCase().padStart(2, '0');
+}

@@ -1,0 +1,45 @@
+import { GradlensError } from '../errors.ts';
+import type { RgbImage } from '../types.ts';
+import { colormapTable, type ColormapName } from './colormaps.ts';
+import { DEFAULT_COLORMAP, DEFAULT_OVERLAY_OPACITY } from './defaults.ts';
+import { normalizeMap } from './normalize-map.ts';
+import { resampleMap } from './resample-map.ts';
+import type { ScalarMap } from './scalar-map.ts';
+
+export interface OverlayOptions {
+  /** Opacity of the colored map where it is hottest, in [0, 1]; default 0.6. */
+  opacity?: number;
+  colormap?: ColormapName;
+  /** See normalizeMap; default 99.5. */
+  clipPercentile?: number;
+}
+
+/**
+ * The photo with the colored map blended over it. Each pixel's opacity is `opacity` times the map's
+ * normalized value, so cold regions show the photo and hot ones the colormap. A map of another size
+ * (224 × 224 over the original photo) is resampled to the image first.
+ *
+ * @example
+ * const picture = overlay(photo, saliency, { opacity: 0.5 });
+ */
+export function overlay(image: RgbImage, map: ScalarMap, options: OverlayOptions = {}): RgbImage {
+  const opacity = options.opacity ?? DEFAULT_OVERLAY_OPACITY;
+  if (!(opacity >= 0 && opacity <= 1)) {
+    throw new GradlensError('options/invalid', `opacity must be in [0, 1], got ${opacity}.`);
+  }
+  const table = colormapTable(options.colormap ?? DEFAULT_COLORMAP);
+  // Normalize at the map's own size: percentiles of a resampled map would depend on the photo's size.
+  const unit = resampleMap(normalizeMap(map, { clipPercentile: options.clipPercentile }), image.width, image.height);
+  const pixelCount = image.width * image.height;
+  const data = new Uint8Array(pixelCount * 3);
+  for (let pixel = 0; pixel < pixelCount; pixel++) {
+    const value = unit.data[pixel];
+    const alpha = opacity * value;
+    const level = Math.round(value * 255);
+    for (let channel = 0; channel < 3; channel++) {
+      const photo = image.data[pixel * 3 + channel];
+      data[pixel * 3 + channel] = Math.round(photo + (table[level * 3 + channel] - photo) * alpha);
+    }
+  }
+  return { width: image.width, height: image.height, data };
+}

@@ -1,0 +1,8 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { Differentiable } from '../model.ts';
+
+/**
+ * The one contract of attribution methods (after PAIR saliency / Captum): a model function, a normalized
+ * input [1, H, W, C] and M class indices in; M attributions shaped like the input out.
+ */
+export type AttributionMethod = (model: Differentiable, x: tf.Tensor4D, classes: number[]) => tf.Tensor4D;

@@ -1,0 +1,108 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { DEFAULTS } from '../defaults.ts';
+import { GradlensError } from '../errors.ts';
+import type { Classifier } from '../model.ts';
+import { resolveClass } from '../predict/resolve-class.ts';
+import { topPredictions } from '../predict/top-predictions.ts';
+import { imageToInput, normalize } from '../tensor/image-tensor.ts';
+import type { ClassRef, ClassTarget, Prediction, RgbImage } from '../types.ts';
+import type { AttributionMethod } from './attribution.ts';
+import { channelMaxAbs } from './channel-max-abs.ts';
+import { integratedGradients } from './integrated-gradients.ts';
+import { smoothGrad } from './smooth-grad.ts';
+import { gradientOfChosenClasses, vanillaGradient } from './vanilla-gradient.ts';
+
+export type SaliencyMethod = 'vanilla' | 'smoothgrad' | 'integrated-gradients';
+
+export interface SaliencyOptions {
+  /** The class to explain (default `top`); ignored when `topK` is given. */
+  target?: ClassTarget;
+  /** One map for each of the k most probable classes. */
+  topK?: number;
+  method?: SaliencyMethod;
+  /** SmoothGrad samples. */
+  samples?: number;
+  /** SmoothGrad noise σ as a fraction of the input range. */
+  noise?: number;
+  /** Integrated Gradients steps. */
+  steps?: number;
+  seed?: number;
+}
+
+export interface SaliencyMap {
+  class: ClassRef;
+  width: number;
+  height: number;
+  /** max over RGB of |∂ score / ∂ x_n| (x_n the normalized input), row-major H×W. */
+  data: Float32Array;
+}
+
+export interface SaliencyResult {
+  predictions: Prediction[];
+  maps: SaliencyMap[];
+}
+
+function attributionMethod(model: Classifier, options: SaliencyOptions): AttributionMethod {
+  const d = DEFAULTS.saliency;
+  const method = options.method ?? d.method;
+  if (method === 'vanilla') return vanillaGradient;
+  if (method === 'smoothgrad') {
+    return smoothGrad(vanillaGradient, { samples: options.samples ?? d.smoothGradSamples, noise: options.noise ?? d.smoothGradNoise, seed: options.seed ?? d.seed });
+  }
+  if (method === 'integrated-gradients') {
+    const black = (x: tf.Tensor4D) => normalize(tf.zerosLike(x), model.info);
+    return integratedGradients({ steps: options.steps ?? d.integratedGradientsSteps, baseline: black });
+  }
+  throw new GradlensError('options/invalid', `Unknown saliency method "${method}".`, 'Use vanilla, smoothgrad or integrated-gradients.');
+}
+
+/** Which classes to explain, given the image's scores. */
+function chooseClasses(model: Classifier, options: SaliencyOptions): (scores: Float32Array) => number[] {
+  const k = options.topK;
+  if (k !== undefined) {
+    if (!Number.isInteger(k) || k < 1 || k > DEFAULTS.saliency.maxTopK) {
+      throw new GradlensError('options/invalid', `topK must be an integer from 1 to ${DEFAULTS.saliency.maxTopK}.`);
+    }
+    return (s) => topPredictions(s, model.info.classNames, k).map((p) => p.index);
+  }
+  const target = options.target ?? 'top';
+  if (target === 'top') return (s) => [topPredictions(s, model.info.classNames, 1)[0].index];
+  const fixed = resolveClass(model.info, target).index;
+  return () => [fixed];
+}
+
+/**
+ * Saliency maps of an image at model resolution for the chosen class(es).
+ *
+ * @example
+ * const { predictions, maps } = await saliencyMaps(model, image, { topK: 3, method: 'smoothgrad' });
+ */
+export async function saliencyMaps(model: Classifier, image: RgbImage, options: SaliencyOptions = {}): Promise<SaliencyResult> {
+  const choose = chooseClasses(model, options);
+  const method = attributionMethod(model, options);
+  const x = imageToInput(image, model.info);
+  let scores: tf.Tensor2D;
+  let attribution: tf.Tensor4D;
+  let classes: number[];
+  if (method === vanillaGradient) {
+    ({ scores, grad: attribution, classes } = gradientOfChosenClasses(model, x, choose));
+  } else {
+    scores = model.scores(x);
+    classes = choose((await scores.data()) as Float32Array);
+    attribution = method(model, x, classes);
+  }
+  const mapTensor = channelMaxAbs(attribution);
+  const [scoreData, mapData] = await Promise.all([scores.data(), mapTensor.data()]);
+  tf.dispose([x, scores, attribution, mapTensor]);
+  const size = model.info.inputSize;
+  const plane = size * size;
+  return {
+    predictions: topPredictions(scoreData, model.info.classNames, Math.max(DEFAULTS.topK, classes.length)),
+    maps: classes.map((index, m) => ({
+      class: { index, name: model.info.classNames[index] },
+      width: size,
+      height: size,
+      data: (mapData as Float32Array).slice(m * plane, (m + 1) * plane),
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The edge app: one Hono app for the API, the share pages and the API page. Static files (the site,
+ * the prepared model files) are served by the assets binding before the Worker runs.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './env.ts';
+import { errorResponse, notFoundResponse } from './http/error-handler.ts';
+import { ProblemError } from './http/problem.ts';
+import { REQUEST_ID_HEADER, requestContext } from './http/request-context.ts';
+import { adversarialRoutes } from './routes/adversarial.ts';
+import { apiPageRoutes, registerOpenApi } from './routes/docs.ts';
+import { healthRoutes } from './routes/health.ts';
+import { modelRoutes } from './routes/models.ts';
+import { predictRoutes } from './routes/predict.ts';
+import { resultRoutes } from './routes/results.ts';
+import { saliencyRoutes } from './routes/saliency.ts';
+import { shareRoutes } from './routes/share.ts';
+
+/** Turns a failed zod validation into a 400 problem naming every offending field. */
+function validationHook(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  if (!result.success && result.error) {
+    const detail = result.error.issues.map((i) => `${i.path.map(String).join('.') || 'request'}: ${i.message}`).join('; ');
+    throw new ProblemError(400, detail);
+  }
+}
+
+function createApi() {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.route('/', modelRoutes);
+  api.route('/', predictRoutes);
+  api.route('/', saliencyRoutes);
+  api.route('/', adversarialRoutes);
+  api.route('/', resultRoutes);
+  api.route('/', healthRoutes);
+  registerOpenApi(api);
+  return api;
+}
+
+export function createApp() {
+  const api = createApi();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestContext);
+  app.use(
+    '/api/v1/*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Authorization', 'Cache-Control', REQUEST_ID_HEADER],
+      exposeHeaders: [REQUEST_ID_HEADER, 'Retry-After', 'Location', 'X-Cache'],
+      maxAge: 86_400,
+    }),
+  );
+  app.route('/api/v1', api);
+  app.route('/', apiPageRoutes(api));
+  app.route('/', shareRoutes);
+  app.onError(errorResponse);
+  app.notFound(notFoundResponse);
+  return app;
+}

@@ -1,0 +1,49 @@
+/**
+ * Reads the request body under a byte limit: refused from Content-Length before reading, and counted
+ * while streaming for bodies that do not declare their length. The bytes are left in Hono's body
+ * cache, where the form validator and the handlers find them.
+ */
+import { createMiddleware } from 'hono/factory';
+import { edgeConfig } from '../config.ts';
+import type { AppEnv } from '../env.ts';
+import { ProblemError } from './problem.ts';
+
+function tooLarge(limit: number): ProblemError {
+  return new ProblemError(413, `The request body is larger than ${limit} bytes.`, {
+    hint: 'Send a smaller image; the model sees it at 224×224 anyway.',
+  });
+}
+
+async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<ArrayBuffer> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes.buffer;
+}
+
+export const bodyLimit = createMiddleware<AppEnv>(async (c, next) => {
+  const limit = edgeConfig(c.env).maxBodyBytes;
+  const declared = c.req.header('Content-Length');
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+  const body = c.req.raw.body;
+  const buffer = body ? await readLimited(body, limit) : new ArrayBuffer(0);
+  // Hono keeps body promises in this cache (its type says values); later reads resolve from it.
+  (c.req.bodyCache as Record<string, unknown>).arrayBuffer = Promise.resolve(buffer);
+  await next();
+});

@@ -1,0 +1,102 @@
+/** The share page of a stored result: input, picture, predictions, parameters, and a way to re-run. */
+import { html } from 'hono/html';
+import type { Prediction } from '../../core/types.ts';
+import { page } from './layout.ts';
+
+/** Only the fields the page shows; the document is the stored result with absolute URLs. */
+interface ShareDocument {
+  id: string;
+  kind: 'predict' | 'saliency' | 'adversarial';
+  model: string;
+  parameters: Record<string, unknown>;
+  inputUrl: string;
+  shareUrl: string;
+  createdAt: string;
+  predictions?: Prediction[];
+  class?: { index: number; name: string };
+  maps?: { class: { index: number; name: string }; overlayUrl: string; heatmapUrl: string }[];
+  report?: { success: boolean; before: Prediction[]; after: Prediction[]; linf: number; psnr: number | null; survives8bit: boolean };
+  adversarialUrl?: string;
+  differenceUrl?: string;
+}
+
+const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
+
+function predictionTable(caption: string, predictions: Prediction[]) {
+  return html`<table><caption>${caption}</caption>
+<tr><th>class</th><th>probability</th></tr>
+${predictions.map((p) => html`<tr><td>${p.index} ${p.name}</td><td>${percent(p.probability)}</td></tr>`)}
+</table>`;
+}
+
+function figure(src: string, caption: string) {
+  return html`<figure><img src="${src}" alt="${caption}" width="224" height="224"><figcaption>${caption}</figcaption></figure>`;
+}
+
+/** What the page says in one line, and the picture a link preview shows. */
+function summary(doc: ShareDocument): { title: string; description: string; image: string } {
+  if (doc.kind === 'saliency' && doc.maps?.length) {
+    const top = doc.predictions?.[0];
+    return {
+      title: `What ${doc.model} looks at for “${doc.maps[0].class.name}”`,
+      description: top ? `Saliency map; the network says ${top.name} (${percent(top.probability)}).` : 'Saliency map.',
+      image: doc.maps[0].overlayUrl,
+    };
+  }
+  if (doc.kind === 'adversarial' && doc.report && doc.adversarialUrl) {
+    const before = doc.report.before[0];
+    const after = doc.report.after[0];
+    return {
+      title: `Adversarial example: ${before?.name ?? '?'} → ${after?.name ?? '?'}`,
+      description: `A ${doc.report.success ? 'successful' : 'failed'} attack; largest pixel change ${doc.report.linf.toFixed(1)} of 255.`,
+      image: doc.adversarialUrl,
+    };
+  }
+  const top = doc.predictions?.[0];
+  return {
+    title: `${doc.model} says: ${top?.name ?? 'unknown'}`,
+    description: top ? `Top prediction ${top.name} (${percent(top.probability)}).` : 'Prediction.',
+    image: doc.inputUrl,
+  };
+}
+
+/** Link into the site with the same parameters, so a visitor can run it on their own image. */
+function rerunLink(doc: ShareDocument): string {
+  const query = new URLSearchParams({ mode: doc.kind, result: doc.id });
+  for (const [key, value] of Object.entries(doc.parameters)) {
+    if (value !== undefined && value !== null) query.set(key, String(value));
+  }
+  return `/?${query.toString()}`;
+}
+
+export function sharePage(doc: ShareDocument) {
+  const { title, description, image } = summary(doc);
+  const pictures = [figure(doc.inputUrl, 'input (as the model saw it)')];
+  for (const map of doc.maps ?? []) pictures.push(figure(map.overlayUrl, `saliency for ${map.class.index} ${map.class.name}`));
+  if (doc.adversarialUrl) pictures.push(figure(doc.adversarialUrl, 'adversarial image'));
+  if (doc.differenceUrl) pictures.push(figure(doc.differenceUrl, 'difference ×10'));
+  const tables = doc.report
+    ? [predictionTable('before', doc.report.before), predictionTable('after', doc.report.after)]
+    : doc.predictions
+      ? [predictionTable('predictions', doc.predictions)]
+      : [];
+  const parameters = Object.entries(doc.parameters).filter(([, v]) => v !== undefined);
+  return page(
+    { title, description, url: doc.shareUrl, image },
+    html`<h1>${title}</h1>
+<p>${description}</p>
+<div class="images">${pictures}</div>
+${tables}
+<h2>Parameters</h2>
+<ul>${parameters.map(([k, v]) => html`<li><code>${k}</code> = ${String(v)}</li>`)}</ul>
+<p><small>Result ${doc.id}, created ${doc.createdAt}.</small></p>
+<a class="button" href="${rerunLink(doc)}">Open gradlens and run it yourself</a>`,
+  );
+}
+
+export function notFoundPage(what: string) {
+  return page(
+    { title: 'Not found · gradlens', description: `${what} does not exist or has expired.` },
+    html`<h1>Not found</h1><p>${what} does not exist or has expired.</p><a class="button" href="/">Open gradlens</a>`,
+  );
+}

@@ -1,0 +1,53 @@
+/** POST /api/v1/adversarial: one FGSM step (untargeted or targeted) or one normalized-gradient step. */
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { fgsm } from '../../core/adversarial/fgsm.ts';
+import { normalizedStep } from '../../core/adversarial/normalized-step.ts';
+import { encodePng } from '../../core/image/index.ts';
+import { runCompute } from '../compute/pipeline.ts';
+import type { AppEnv } from '../env.ts';
+import { bodyLimit } from '../http/body-limit.ts';
+import { ProblemError } from '../http/problem.ts';
+import { computeRateLimit } from '../http/rate-limit.ts';
+import { problemResponses } from '../schemas/common.ts';
+import { AdversarialParams, imageBody } from '../schemas/params.ts';
+import { AdversarialResultSchema } from '../schemas/results.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/adversarial',
+  summary: 'A single-step adversarial example and its attack report',
+  middleware: [computeRateLimit, bodyLimit] as const,
+  request: { query: AdversarialParams, body: imageBody(AdversarialParams) },
+  responses: {
+    201: { description: 'Computed and stored', content: { 'application/json': { schema: AdversarialResultSchema } } },
+    200: { description: 'Identical request answered from the cache', content: { 'application/json': { schema: AdversarialResultSchema } } },
+    ...problemResponses([400, 404, 413, 415, 422, 429, 503]),
+  },
+});
+
+export const adversarialRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+  const form = (c.req.valid('form') ?? {}) as Record<string, unknown>;
+  return runCompute(
+    c,
+    {
+      kind: 'adversarial',
+      compute: async ({ model, image, path }, params: AdversarialParams) => {
+        const attack = params.attack ?? 'fgsm';
+        if (attack === 'normalized-step' && (params.target === undefined || params.target === 'top')) {
+          throw new ProblemError(400, 'attack=normalized-step needs a target class.', { hint: 'Add target=<index or name>.' });
+        }
+        const report =
+          attack === 'fgsm'
+            ? await fgsm(model, image, { epsilon255: params.epsilon, target: params.target })
+            : await normalizedStep(model, image, { target: params.target!, learningRate: params.lr });
+        const { adversarial, difference, ...summary } = report;
+        return {
+          document: { report: summary, adversarialUrl: path('adversarial.png'), differenceUrl: path('difference.png') },
+          files: { 'adversarial.png': encodePng(adversarial), 'difference.png': encodePng(difference) },
+        };
+      },
+    },
+    c.req.valid('query'),
+    form,
+  ) as never;
+});

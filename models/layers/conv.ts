@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Layer, Weights } from './layer.ts';
+import { convInputGradient, flippedTransposedKernel } from './conv-input-gradient.ts';
+import { reluMask } from './relu-mask.ts';
+
+export interface ConvOptions {
+  stride?: number;
+  pad?: number;
+  relu?: boolean;
+  named?: boolean;
+}
+
+/** Convolution + bias (+ ReLU). Weights: `<name>.weight` (HWIO) and `<name>.bias`. */
+export function conv(name: string, { stride = 1, pad = 0, relu = true, named = true }: ConvOptions = {}): Layer {
+  const kernelOf = (w: Weights) => w[`${name}.weight`] as tf.Tensor4D;
+  return {
+    name,
+    named,
+    prepare: (w) => ({ [`${name}.flipped`]: flippedTransposedKernel(kernelOf(w)) }),
+    forward(x, w) {
+      const out = tf.tidy(() => {
+        const z = tf.add(tf.conv2d(x as tf.Tensor4D, kernelOf(w), stride, pad), w[`${name}.bias`]);
+        return relu ? tf.relu(z) : z;
+      });
+      return { out, saved: [out, x] };
+    },
+    backward(dy, [out, x], w) {
+      return tf.tidy(() => {
+        const dz = (relu ? reluMask(dy, out) : dy) as tf.Tensor4D;
+        const inputHW: [number, number] = [x.shape[1]!, x.shape[2]!];
+        return convInputGradient(dz, kernelOf(w), w[`${name}.flipped`] as tf.Tensor4D, stride, pad, inputHW);
+      });
+    },
+  };
+}

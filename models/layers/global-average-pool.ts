@@ -1,0 +1,20 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Layer } from './layer.ts';
+
+/** Mean over height and width: [N, H, W, C] → [N, C]. */
+export function globalAveragePool(name: string): Layer {
+  return {
+    name,
+    named: false,
+    forward(x) {
+      return { out: tf.mean(x, [1, 2]), saved: [x] };
+    },
+    backward(dy, [x]) {
+      return tf.tidy(() => {
+        const [h, w] = [x.shape[1]!, x.shape[2]!];
+        const [m, c] = dy.shape as [number, number];
+        return tf.broadcastTo(tf.div(tf.reshape(dy, [m, 1, 1, c]), h * w), [m, h, w, c]);
+      });
+    },
+  };
+}

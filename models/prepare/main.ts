@@ -1,0 +1,54 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isGradlensError } from '../../core/errors.ts';
+import { MODELS } from '../registry.ts';
+import { prepareModel } from './prepare-model.ts';
+import { DATA_MIRROR_VARIABLE, prepareSamples } from './prepare-samples.ts';
+import { MIRROR_VARIABLE } from './read-weight-file.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Prepared files live where the site's static build picks them up, and the Worker serves them. */
+export const PREPARED_MODELS_DIR = path.join(repoRoot, 'web/public/models');
+const SAMPLES_DIR = path.join(repoRoot, 'web/public/samples');
+
+const USAGE = `usage: npm run models -- [--if-missing] [--mirror DIR] [--data DIR]
+  --mirror DIR  folder holding the published weights (default: $${MIRROR_VARIABLE}; else download from the public URLs)
+  --data DIR    labelled sample images for the site (default: $${DATA_MIRROR_VARIABLE}; else no samples)
+  --if-missing  do nothing for a model whose prepared files already exist`;
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
+}
+
+async function main(args: string[]): Promise<void> {
+  if (args.includes('--help')) return void console.log(USAGE);
+  const ifMissing = args.includes('--if-missing');
+  const mirror = option(args, '--mirror') ?? process.env[MIRROR_VARIABLE] ?? null;
+  const data = option(args, '--data') ?? process.env[DATA_MIRROR_VARIABLE] ?? null;
+  if (mirror && !(await exists(mirror))) {
+    throw new Error(`The model mirror ${mirror} does not exist (from --mirror or ${MIRROR_VARIABLE}).`);
+  }
+  for (const entry of Object.values(MODELS)) {
+    if (ifMissing && (await exists(path.join(PREPARED_MODELS_DIR, entry.info.id, 'manifest.json')))) continue;
+    const mirrorDir = mirror ? path.join(mirror, entry.weights.mirrorFolder) : null;
+    console.error(`Preparing ${entry.info.name} from ${mirrorDir ?? entry.weights.baseUrl}`);
+    const manifest = await prepareModel(entry, { mirrorDir, baseUrl: entry.weights.baseUrl }, PREPARED_MODELS_DIR, () => {});
+    console.error(`  wrote ${manifest.tensors.length} tensors, ${manifest.files[0].bytes} bytes, to ${path.relative(process.cwd(), path.join(PREPARED_MODELS_DIR, entry.info.id))}`);
+  }
+  if (data && !(ifMissing && (await exists(path.join(SAMPLES_DIR, 'index.json'))))) {
+    const count = await prepareSamples(data, SAMPLES_DIR);
+    console.error(`Copied ${count} sample images to ${path.relative(process.cwd(), SAMPLES_DIR)}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const hint = isGradlensError(error) && error.hint ? `\n  ${error.hint}` : '';
+  console.error(`gradlens models: ${(error as Error).message}${hint}`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/**
+ * The edge tests run inside workerd (Workers pool) against the real wrangler.toml: D1, R2, the rate
+ * limiter and the assets binding are the local workerd implementations, not fakes.
+ *
+ * Two things differ from `wrangler dev`, both decided here in Node before workerd starts:
+ * - the assets binding serves `web/public` (where `npm run models` writes the prepared model files)
+ *   instead of the site build `web/dist`, so the tests do not need a site build;
+ * - the reference images and outputs from the read-only mirrors are handed to the tests as data-blob
+ *   bindings named `REF_<file>` (see fixtures.ts), because workerd cannot read the file system.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineProject } from 'vitest/config';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const modelMirror = path.resolve(repoRoot, process.env.GRADLENS_MODEL_MIRROR ?? '../shared/models');
+const dataMirror = path.resolve(repoRoot, process.env.GRADLENS_DATA_MIRROR ?? '../shared/data');
+
+/** The twelve reference images and their reference outputs (see fixtures.ts for the names). */
+function referenceBindings(): Record<string, string> {
+  const images = path.join(dataMirror, 'imagenet_val_25');
+  const outputs = path.join(modelMirror, 'squeezenet1_1/reference/imagenet_val_25');
+  if (!existsSync(images) || !existsSync(outputs)) return {};
+  const bindings: Record<string, string> = {};
+  const add = (file: string) => {
+    bindings[`REF_${path.basename(file).replace(/[^A-Za-z0-9]/g, '_')}`] = file;
+  };
+  for (const name of readdirSync(images).filter((f) => /^(0\d|1[01])_.*\.png$/.test(f))) {
+    add(path.join(images, name));
+    const stem = name.replace(/\.png$/, '');
+    add(path.join(outputs, `${stem}.logits.npy`));
+    add(path.join(outputs, `${stem}.saliency_top.npy`));
+  }
+  add(path.join(outputs, 'summary.json'));
+  return bindings;
+}
+
+export default defineProject({
+  plugins: [
+    cloudflareTest(async () => ({
+      wrangler: { configPath: path.join(repoRoot, 'wrangler.toml') },
+      miniflare: {
+        assets: { directory: path.join(repoRoot, 'web/public') },
+        dataBlobBindings: referenceBindings(),
+        bindings: { TEST_MIGRATIONS: await readD1Migrations(path.join(repoRoot, 'functions/migrations')) },
+      },
+    })),
+  ],
+  test: {
+    name: 'edge',
+    root: repoRoot,
+    include: ['test/edge/**/*.test.ts'],
+    setupFiles: [path.join(here, 'setup.ts')],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+});

@@ -1,0 +1,55 @@
+import { EngineStatus } from './components/EngineStatus.tsx';
+import { NAV } from './lib/routes.ts';
+import { AdversarialPage } from './pages/AdversarialPage.tsx';
+import { ApiDocsPage } from './pages/ApiDocsPage.tsx';
+import { ClassVizPage } from './pages/ClassVizPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ResultPage } from './pages/ResultPage.tsx';
+import { SaliencyPage } from './pages/SaliencyPage.tsx';
+import { appStore } from './state/app.ts';
+import { useSelector } from './state/store.ts';
+
+export function App() {
+  const route = useSelector(appStore, (s) => s.route);
+  const computes = route.name === 'saliency' || route.name === 'adversarial' || route.name === 'classviz';
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="site-header">
+        <a class="brand" href="/">
+          gradlens
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.filter((n) => n.name !== 'home').map((n) => (
+              <li key={n.name}>
+                <a href={n.path} aria-current={route.name === n.name ? 'page' : undefined}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {computes ? <EngineStatus /> : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.name === 'home' ? <HomePage /> : null}
+        {route.name === 'saliency' ? <SaliencyPage /> : null}
+        {route.name === 'adversarial' ? <AdversarialPage /> : null}
+        {route.name === 'classviz' ? <ClassVizPage /> : null}
+        {route.name === 'result' ? <ResultPage id={route.id} /> : null}
+        {route.name === 'api-docs' ? <ApiDocsPage /> : null}
+        {route.name === 'not-found' ? (
+          <div class="page">
+            <h1>Not found</h1>
+            <p>
+              Nothing lives at <code>{route.path}</code>. <a href="/">Go home</a>.
+            </p>
+          </div>
+        ) : null}
+      </main>
+    </>
+  );
+}

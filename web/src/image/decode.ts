@@ -1,0 +1,76 @@
+/**
+ * Any image file the visitor gives → a 224×224 RGB image for the model. The browser's decoder
+ * handles every format it knows (and downsizes huge photos while decoding); the core's decoder is
+ * the fallback and the source of precise error codes for broken files.
+ */
+import type { RgbImage } from '../../../core/types.ts';
+import { rgbaToRgb } from './pixels.ts';
+
+export const MODEL_SIZE = 224;
+/** Longest side kept from the browser decode before the core fits it to the model size. */
+const DECODE_MAX_SIDE = 1024;
+const MAX_FILE_BYTES = 40 * 1024 * 1024;
+
+export interface DecodedInput {
+  image: RgbImage;
+  originalWidth: number;
+  originalHeight: number;
+}
+
+export class InputError extends Error {
+  constructor(readonly code: string, message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export async function decodeInput(blob: Blob): Promise<DecodedInput> {
+  if (blob.size === 0) throw new InputError('image/empty', 'The file is empty.', 'Choose a JPEG, PNG or WebP image.');
+  if (blob.size > MAX_FILE_BYTES) {
+    throw new InputError('image/too-large', `The file is ${(blob.size / 1048576).toFixed(0)} MB; the limit is 40 MB.`, 'Export a smaller JPEG.');
+  }
+  if (blob.type && !blob.type.startsWith('image/')) {
+    throw new InputError('image/unsupported', `“${blob.type}” is not an image.`, 'Choose a JPEG, PNG or WebP image.');
+  }
+  const decoded = (await decodeWithBrowser(blob)) ?? (await decodeWithCore(blob));
+  const { fitImage } = await import('../../../core/image/index.ts');
+  return { ...decoded, image: fitImage(decoded.image, MODEL_SIZE) };
+}
+
+async function decodeWithBrowser(blob: Blob): Promise<DecodedInput | null> {
+  if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return null;
+  let full: ImageBitmap;
+  try {
+    full = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    return null; // not decodable by the browser: let the core say precisely why
+  }
+  const { width: originalWidth, height: originalHeight } = full;
+  const scale = Math.min(1, DECODE_MAX_SIDE / Math.max(originalWidth, originalHeight));
+  const width = Math.max(1, Math.round(originalWidth * scale));
+  const height = Math.max(1, Math.round(originalHeight * scale));
+  const bitmap = scale < 1 ? await createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' }) : full;
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  // Transparent pixels are flattened on white, as the core's decoder does.
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  context.drawImage(bitmap, 0, 0);
+  full.close();
+  bitmap.close();
+  return { image: rgbaToRgb(context.getImageData(0, 0, width, height)), originalWidth, originalHeight };
+}
+
+async function decodeWithCore(blob: Blob): Promise<DecodedInput> {
+  const { decodeImage } = await import('../../../core/image/index.ts');
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  try {
+    const image = await decodeImage(bytes, { maxPixels: 40_000_000 });
+    return { image, originalWidth: image.width, originalHeight: image.height };
+  } catch (error) {
+    const e = error as { code?: string; message?: string; hint?: string };
+    if (e && typeof e.code === 'string') throw new InputError(e.code, e.message ?? 'The image cannot be read.', e.hint);
+    throw new InputError('image/corrupt', 'This file cannot be read as an image.', 'It may be damaged or in a format browsers do not support; try a JPEG or PNG.');
+  }
+}

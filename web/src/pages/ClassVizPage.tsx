@@ -1,0 +1,114 @@
+import { useEffect } from 'preact/hooks';
+import { ClassPicker } from '../components/ClassPicker.tsx';
+import { ImageCanvas } from '../components/ImageCanvas.tsx';
+import { Message } from '../components/Message.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { SweepGrid } from '../components/SweepGrid.tsx';
+import { appStore, patch, presetSettings, type ClassVizSettings } from '../state/app.ts';
+import { cancelClassViz, pauseClassViz, resumeClassViz, runClassViz } from '../state/classviz.ts';
+import { ensureEngine } from '../state/engine.ts';
+import { useSelector } from '../state/store.ts';
+import { downloadBlob, pngBlob } from '../image/pixels.ts';
+import { formatPercent } from '../lib/format.ts';
+
+const setSettings = (update: Partial<ClassVizSettings>) =>
+  patch('classviz', { settings: { ...appStore.get().classviz.settings, ...update } });
+
+const NUMBER_FIELDS: { key: keyof ClassVizSettings; label: string; min: number; max: number; step: number | 'any' }[] = [
+  { key: 'iterations', label: 'Iterations', min: 1, max: 2000, step: 1 },
+  { key: 'learningRate', label: 'Learning rate', min: 0, max: 1000, step: 'any' },
+  { key: 'l2', label: 'L2 weight', min: 0, max: 1, step: 'any' },
+  { key: 'blurEvery', label: 'Blur every (iterations, 0 = never)', min: 0, max: 1000, step: 1 },
+  { key: 'blurSigma', label: 'Blur σ (px)', min: 0, max: 5, step: 0.1 },
+  { key: 'jitter', label: 'Jitter (px)', min: 0, max: 64, step: 1 },
+  { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, step: 1 },
+];
+
+export function ClassVizPage() {
+  const v = useSelector(appStore, (s) => s.classviz);
+  const hasUpload = useSelector(appStore, (s) => s.input !== null);
+  useEffect(() => void ensureEngine().catch(() => undefined), []);
+  const active = v.status === 'running' || v.status === 'paused';
+  const busy = active || v.sweep.running;
+
+  return (
+    <div class="page two-columns">
+      <div class="column">
+        <h1>Class visualization</h1>
+        <p class="lead">Start from noise and climb the class score: the image the network finds most “{'class-like'}”.</p>
+        <form
+          class="controls"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void runClassViz();
+          }}
+        >
+          <ClassPicker id="viz-class" label="Class" value={v.settings.target} onChange={(target) => setSettings({ target })} />
+          <label>
+            Preset
+            <select
+              value={v.settings.preset}
+              onChange={(e) => setSettings(presetSettings(e.currentTarget.value as 'cs231n' | 'normalized'))}
+            >
+              <option value="cs231n">CS231n (raw gradient step)</option>
+              <option value="normalized">L2-normalized step</option>
+            </select>
+          </label>
+          <div class="field-grid">
+            {NUMBER_FIELDS.map((f) => (
+              <label key={f.key}>
+                {f.label}
+                <input
+                  type="number"
+                  min={f.min}
+                  max={f.max}
+                  step={f.step}
+                  value={v.settings[f.key] as number}
+                  data-testid={`viz-${f.key}`}
+                  onChange={(e) => setSettings({ [f.key]: Number(e.currentTarget.value) } as Partial<ClassVizSettings>)}
+                />
+              </label>
+            ))}
+          </div>
+          <label>
+            Start from
+            <select value={v.settings.init} onChange={(e) => setSettings({ init: e.currentTarget.value as ClassVizSettings['init'] })}>
+              <option value="noise">Random noise</option>
+              <option value="black">Black</option>
+              <option value="upload" disabled={!hasUpload}>
+                The uploaded image{hasUpload ? '' : ' (upload one on another page)'}
+              </option>
+            </select>
+          </label>
+          <div class="actions">
+            <button type="submit" disabled={busy} data-testid="run-viz">
+              Run
+            </button>
+            <button type="button" onClick={v.status === 'paused' ? resumeClassViz : pauseClassViz} disabled={!active} data-testid="pause-viz">
+              {v.status === 'paused' ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" onClick={cancelClassViz} disabled={!active} data-testid="cancel-viz">
+              Cancel
+            </button>
+          </div>
+        </form>
+        <Message message={v.error} />
+      </div>
+      <div class="column results">
+        <ProgressBar
+          label={v.status === 'paused' ? 'Paused' : 'Iterations'}
+          value={v.total ? v.step / v.total : 0}
+          detail={`${v.step} / ${v.total || v.settings.iterations} · ${v.iterationsPerSecond.toFixed(1)} it/s`}
+        />
+        <ImageCanvas image={v.preview} label={v.status === 'done' ? 'Final image' : 'Live preview'} testId="viz-preview" size={320} />
+        <p aria-live="polite" data-testid="viz-status">
+          {v.status === 'done' ? `Done · final probability ${formatPercent(v.probability ?? NaN)}` : v.status === 'cancelled' ? 'Cancelled.' : v.probability !== null ? `Class probability ${formatPercent(v.probability)}` : ''}
+        </p>
+        <button type="button" disabled={!v.result} onClick={() => v.result && void pngBlob(v.result.image).then((b) => downloadBlob(b, 'class-visualization.png'))}>
+          Download PNG
+        </button>
+        <SweepGrid busy={active} />
+      </div>
+    </div>
+  );
+}

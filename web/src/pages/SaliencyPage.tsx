@@ -1,0 +1,128 @@
+import { useEffect } from 'preact/hooks';
+import { COLORMAP_NAMES, type ColormapName } from '../../../core/render/index.ts';
+import { ClassPicker } from '../components/ClassPicker.tsx';
+import { ImageInput } from '../components/ImageInput.tsx';
+import { MapCard } from '../components/MapCard.tsx';
+import { Message } from '../components/Message.tsx';
+import { PredictionBars } from '../components/PredictionBars.tsx';
+import { ResultDocument } from '../components/ResultDocument.tsx';
+import { SharePanel } from '../components/SharePanel.tsx';
+import { appStore, patch, type MapView, type SaliencyState } from '../state/app.ts';
+import { ensureEngine } from '../state/engine.ts';
+import { runSaliency, shareSaliency } from '../state/saliency.ts';
+import { useSelector } from '../state/store.ts';
+import type { SaliencyMethod } from '../worker/protocol.ts';
+
+const set = (update: Partial<SaliencyState>) => patch('saliency', update);
+
+export function SaliencyPage() {
+  const s = useSelector(appStore, (state) => state.saliency);
+  const input = useSelector(appStore, (state) => state.input);
+  useEffect(() => void ensureEngine().catch(() => undefined), []);
+
+  return (
+    <div class="page two-columns">
+      <div class="column">
+        <h1>Saliency maps</h1>
+        <p class="lead">Which pixels would change the class score most? The gradient of the score with respect to the image, per pixel.</p>
+        <ImageInput />
+        <form
+          class="controls"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void runSaliency();
+          }}
+        >
+          <label>
+            Method
+            <select value={s.method} onChange={(e) => set({ method: e.currentTarget.value as SaliencyMethod })}>
+              <option value="vanilla">Vanilla gradient</option>
+              <option value="smoothgrad">SmoothGrad</option>
+              <option value="integrated-gradients">Integrated Gradients</option>
+            </select>
+          </label>
+          {s.method === 'smoothgrad' ? (
+            <label>
+              Samples <input type="number" min={1} max={64} value={s.samples} onChange={(e) => set({ samples: Number(e.currentTarget.value) })} />
+            </label>
+          ) : null}
+          {s.method === 'integrated-gradients' ? (
+            <label>
+              Steps <input type="number" min={1} max={64} value={s.steps} onChange={(e) => set({ steps: Number(e.currentTarget.value) })} />
+            </label>
+          ) : null}
+          <fieldset>
+            <legend>Classes</legend>
+            <label>
+              <input type="radio" name="target" checked={s.target === 'top-k'} onChange={() => set({ target: 'top-k' })} /> Top
+              <input type="number" aria-label="How many top classes" min={1} max={5} value={s.topK} onChange={(e) => set({ topK: Number(e.currentTarget.value) })} /> side by side
+            </label>
+            <label>
+              <input type="radio" name="target" checked={s.target !== 'top-k'} onChange={() => set({ target: typeof s.target === 'number' ? s.target : 0 })} /> One class (any, even a wrong one)
+            </label>
+            {s.target !== 'top-k' ? <ClassPicker id="saliency-class" label="Class" value={s.target} onChange={(index) => set({ target: index })} /> : null}
+          </fieldset>
+          <label>
+            Compute
+            <select value={s.where} onChange={(e) => set({ where: e.currentTarget.value as 'browser' | 'api' })}>
+              <option value="browser">In this browser</option>
+              <option value="api">On the server (API)</option>
+            </select>
+          </label>
+          <div class="actions">
+            <button type="submit" disabled={!input || s.running} data-testid="run-saliency">
+              {s.running ? 'Computing…' : 'Compute saliency'}
+            </button>
+            <SharePanel share={s.share} onShare={() => void shareSaliency()} disabled={!input} />
+          </div>
+        </form>
+        <Message message={s.error} />
+      </div>
+      <div class="column results" aria-live="polite" aria-busy={s.running}>
+        {s.result ? <PredictionBars predictions={s.result.predictions} /> : <div class="placeholder">Predictions appear here.</div>}
+        <div class="controls inline">
+          <label>
+            View
+            <select value={s.view} onChange={(e) => set({ view: e.currentTarget.value as MapView })}>
+              <option value="overlay">Overlay</option>
+              <option value="heatmap">Heatmap</option>
+              <option value="mask">Localization mask</option>
+            </select>
+          </label>
+          <label>
+            Colormap
+            <select value={s.colormap} onChange={(e) => set({ colormap: e.currentTarget.value as ColormapName })}>
+              {COLORMAP_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {s.view === 'overlay' ? (
+            <label>
+              Opacity <input type="range" min={0} max={1} step={0.05} value={s.opacity} onInput={(e) => set({ opacity: Number(e.currentTarget.value) })} />
+            </label>
+          ) : null}
+          {s.view === 'mask' ? (
+            <label>
+              Keep top <input type="range" min={0.5} max={0.99} step={0.01} value={s.quantile} onInput={(e) => set({ quantile: Number(e.currentTarget.value) })} />
+              {Math.round((1 - s.quantile) * 100)}%
+            </label>
+          ) : null}
+        </div>
+        <div class="map-grid">
+          {s.result && input
+            ? s.result.maps.map((map) => (
+                <div key={map.class.index}>
+                  <h3>{map.class.name}</h3>
+                  <MapCard input={input.image} map={map} settings={s} />
+                </div>
+              ))
+            : null}
+        </div>
+        {s.apiResult ? <ResultDocument document={s.apiResult} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Adversarial examples: the iterative targeted attack streams its steps; FGSM is one step. */
+import { api } from '../api/client.ts';
+import type { ApiDocument } from '../api/results.ts';
+import { pngBlob } from '../image/pixels.ts';
+import type { Job } from '../worker/client.ts';
+import type { AttackReport } from '../worker/protocol.ts';
+import { appStore, patch } from './app.ts';
+import { runJob } from './engine.ts';
+import { isAborted, toUserMessage } from './messages.ts';
+
+let running: Job<'fool'> | Job<'fgsm'> | null = null;
+
+export async function runAttack(): Promise<void> {
+  const { input, adversarial: a } = appStore.get();
+  if (a.running) return;
+  if (!input && !(a.mode === 'fool' && a.start === 'black')) return;
+  patch('adversarial', { running: true, steps: [], report: null, apiResult: null, error: null });
+  try {
+    let report: AttackReport;
+    if (a.mode === 'fgsm' && a.where === 'api') {
+      const apiResult = await api.postImage<ApiDocument>('/adversarial', await pngBlob(input!.image), {
+        attack: 'fgsm', epsilon: a.epsilon255, target: a.target,
+      });
+      patch('adversarial', { running: false, apiResult });
+      return;
+    } else if (a.mode === 'fgsm') {
+      report = await runJob('fgsm', { image: input!.image, epsilon255: a.epsilon255, target: a.target }, undefined, (job) => (running = job));
+    } else {
+      const image = a.start === 'black' ? null : input!.image;
+      report = await runJob(
+        'fool',
+        { image, target: a.target, lr: a.lr, maxSteps: a.maxSteps, until8bit: true },
+        (step) => patch('adversarial', { steps: [...appStore.get().adversarial.steps, step] }),
+        (job) => (running = job),
+      );
+    }
+    patch('adversarial', { running: false, report });
+  } catch (error) {
+    patch('adversarial', { running: false, error: isAborted(error) ? { code: 'aborted', message: 'Stopped.' } : toUserMessage(error) });
+  } finally {
+    running = null;
+  }
+}
+
+export function stopAttack(): void {
+  running?.cancel();
+}

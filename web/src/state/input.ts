@@ -1,0 +1,69 @@
+/** The image every page works on: from upload, drop, paste or the sample set. */
+import { decodeInput } from '../image/decode.ts';
+import { appStore, patch } from './app.ts';
+import { toUserMessage } from './messages.ts';
+
+export interface Sample {
+  url: string;
+  name: string;
+  label?: number;
+}
+
+let latest = 0;
+
+export async function setInputFromFile(blob: Blob, name: string): Promise<void> {
+  const mine = ++latest;
+  appStore.set({ inputBusy: true, inputError: null });
+  try {
+    const decoded = await decodeInput(blob);
+    if (mine !== latest) return; // a newer file arrived meanwhile
+    appStore.set({ input: { ...decoded, name }, inputBusy: false });
+    clearResults();
+  } catch (error) {
+    if (mine === latest) appStore.set({ inputError: toUserMessage(error), inputBusy: false });
+  }
+}
+
+export async function setInputFromSample(sample: Sample): Promise<void> {
+  try {
+    const response = await fetch(sample.url);
+    if (!response.ok) throw new Error(`The sample ${sample.name} is not available (HTTP ${response.status}).`);
+    await setInputFromFile(await response.blob(), sample.name);
+  } catch (error) {
+    appStore.set({ inputError: toUserMessage(error) });
+  }
+}
+
+function clearResults(): void {
+  patch('saliency', { result: null, apiResult: null, error: null, share: { status: 'idle' } });
+  patch('adversarial', { report: null, steps: [], error: null });
+}
+
+/** Reads `/samples/index.json` tolerantly: an array of entries or `{ samples: [...] }`. */
+export function parseSampleIndex(json: unknown, base = '/samples/'): Sample[] {
+  const list = Array.isArray(json) ? json : (json as { samples?: unknown })?.samples;
+  if (!Array.isArray(list)) return [];
+  const samples: Sample[] = [];
+  for (const item of list) {
+    if (!item || typeof item !== 'object') continue;
+    const entry = item as Record<string, unknown>;
+    const file = [entry.url, entry.file, entry.path].find((v): v is string => typeof v === 'string');
+    if (!file) continue;
+    const url = /^(\/|https?:)/.test(file) ? file : base + file;
+    const name = typeof entry.name === 'string' ? entry.name : file.replace(/^.*\//, '').replace(/\.\w+$/, '');
+    const label = typeof entry.label === 'number' ? entry.label : undefined;
+    samples.push(label === undefined ? { url, name } : { url, name, label });
+  }
+  return samples;
+}
+
+let samplesPromise: Promise<Sample[]> | null = null;
+
+/** The sample set, or an empty list when the site was built without one. */
+export function loadSamples(): Promise<Sample[]> {
+  samplesPromise ??= fetch('/samples/index.json')
+    .then((response) => (response.ok ? response.json() : []))
+    .then((json) => parseSampleIndex(json))
+    .catch(() => []);
+  return samplesPromise;
+}
