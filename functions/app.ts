@@ -55,6 +55,14 @@ export function createApp() {
   app.route('/', apiPageRoutes(api));
   app.route('/', shareRoutes);
   app.onError(errorResponse);
-  app.notFound(notFoundResponse);
+  app.notFound((c) => {
+    // Static files normally never reach the Worker; when they do (a test calling the Worker directly,
+    // a route list change), the assets binding still answers them.
+    const path = c.req.path;
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/')) {
+      return c.env.ASSETS.fetch(c.req.raw) as unknown as Response;
+    }
+    return notFoundResponse(c);
+  });
   return app;
 }

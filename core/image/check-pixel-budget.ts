@@ -17,7 +17,7 @@ export function checkPixelBudget(header: ImageHeader, maxPixels: number): void {
     'image/too-large',
     `The image is ${header.width}×${header.height} pixels (${megapixels(pixelCount)}); ` +
       `the limit is ${maxPixels} pixels (${megapixels(maxPixels)}).`,
-    'Downscale the image (a side of 1000–2000 pixels is plenty: the network sees 224×224) and try again.',
+    'Downscale the image and try again: networks see a few hundred pixels a side, so 1000–2000 is plenty.',
   );
 }
 

@@ -65,7 +65,7 @@ function readFrameHeader(bytes: Uint8Array, offset: number, marker: number): Ima
   const height = (bytes[offset + 3] << 8) | bytes[offset + 4];
   const width = (bytes[offset + 5] << 8) | bytes[offset + 6];
   if (width === 0 || height === 0) {
-    // Height 0 means "given later by a DNL marker", which no browser-grade decoder here supports.
+    // Height 0 means "given later by a DNL marker": jpeg-js cannot decode that, and no budget can be checked.
     throw new GradlensError('image/corrupt', `The JPEG frame header declares an empty image (${width}×${height}).`);
   }
   return { format: 'jpeg', width, height };

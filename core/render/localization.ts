@@ -41,7 +41,7 @@ export function localize(map: ScalarMap, options: LocalizeOptions = {}): Localiz
     const value = map.data[i];
     // `>=` so a flat plateau at the threshold counts; `> 0` so zero gradient is never salient
     // (an all-zero map, or one that is zero above the quantile, gives an empty mask).
-    if (value > threshold && value > 0) {
+    if (value >= threshold && value > 0) {
       mask[i] = 1;
       salientCount++;
     }

@@ -52,7 +52,7 @@ export type PredictParams = z.infer<typeof PredictParams>;
 export type SaliencyParams = z.infer<typeof SaliencyParams>;
 export type AdversarialParams = z.infer<typeof AdversarialParams>;
 
-const imageField = z.any().openapi({ type: 'string', format: 'binary', description: 'PNG or JPEG image.' });
+const imageField = z.custom<File>((v) => v instanceof File, { message: 'must be a file' }).openapi({ type: 'string', format: 'binary', description: 'PNG or JPEG image.' });
 
 /** Multipart bodies carry the image and may carry the parameters as fields. */
 export function withImage<T extends z.ZodObject>(params: T) {
@@ -63,7 +63,9 @@ export function withImage<T extends z.ZodObject>(params: T) {
 export function imageBody<T extends z.ZodObject>(params: T) {
   const binary = { schema: z.any().openapi({ type: 'string', format: 'binary' }) };
   return {
-    required: true,
+    // Not `required: true`: @hono/zod-openapi would then run the form validator on raw image bodies
+    // too. The handler refuses a missing image (400) itself.
+    required: false,
     description: 'Multipart with field `image` (parameters may be fields too), or the raw image bytes.',
     content: {
       'multipart/form-data': { schema: withImage(params) },

@@ -26,7 +26,7 @@ function putEvery(v: tf.Tensor4D, axis: 1 | 2, offset: number, stride: number, l
   const after = length - offset - count * stride;
   const padding: [number, number][] = [[0, 0], [0, 0], [0, 0], [0, 0]];
   padding[axis] = [offset, after];
-  return tf.pad(spread, padding);
+  return tf.pad(spread as tf.Tensor4D, padding);
 }
 
 /**
@@ -36,7 +36,7 @@ function putEvery(v: tf.Tensor4D, axis: 1 | 2, offset: number, stride: number, l
  * `input` must be exactly covered by the windows ((H − size) divisible by the stride, as after ceil padding).
  */
 export function maxPoolInputGradient(dy: tf.Tensor4D, input: tf.Tensor4D, output: tf.Tensor4D, size: number, stride: number): tf.Tensor4D {
-  return tf.tidy(() => {
+  return tf.tidy((): tf.Tensor4D => {
     const [, h, w] = input.shape;
     const [ho, wo] = [output.shape[1], output.shape[2]];
     // Room for the last window's stride-wide span.
@@ -54,6 +54,6 @@ export function maxPoolInputGradient(dy: tf.Tensor4D, input: tf.Tensor4D, output
         parts.push(putEvery(putEvery(routed, 2, dj, stride, wp), 1, di, stride, hp));
       }
     }
-    return tf.slice(tf.addN(parts), [0, 0, 0, 0], [-1, h, w, -1]) as tf.Tensor4D;
+    return tf.slice(tf.addN(parts) as tf.Tensor4D, [0, 0, 0, 0], [-1, h, w, -1]);
   });
 }

@@ -51,7 +51,7 @@ export function fetchApi(path: string, init: RequestInit & { ip?: string } = {})
 /** POST an image as multipart field `image` with extra fields. */
 export function postImage(path: string, image: Uint8Array, fields: Record<string, string> = {}, headers: HeadersInit = {}): Promise<Response> {
   const form = new FormData();
-  form.set('image', new File([image], 'image.png', { type: 'image/png' }));
+  form.set("image", new File([image as BlobPart], 'image.png', { type: 'image/png' }));
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   return fetchApi(path, { method: 'POST', body: form, headers });
 }

@@ -6,7 +6,8 @@
  * - the assets binding serves `web/public` (where `npm run models` writes the prepared model files)
  *   instead of the site build `web/dist`, so the tests do not need a site build;
  * - the reference images and outputs from the read-only mirrors are handed to the tests as data-blob
- *   bindings named `REF_<file>` (see fixtures.ts), because workerd cannot read the file system.
+ *   bindings named `REF_<file>` (see helpers.ts), because workerd cannot read the file system;
+ * - the pixel budget MAX_PIXELS is 200 000 instead of 8 000 000.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ const repoRoot = path.resolve(here, '../..');
 const modelMirror = path.resolve(repoRoot, process.env.GRADLENS_MODEL_MIRROR ?? '../shared/models');
 const dataMirror = path.resolve(repoRoot, process.env.GRADLENS_DATA_MIRROR ?? '../shared/data');
 
-/** The twelve reference images and their reference outputs (see fixtures.ts for the names). */
+/** The twelve reference images and their reference outputs (see helpers.ts for the names). */
 function referenceBindings(): Record<string, string> {
   const images = path.join(dataMirror, 'imagenet_val_25');
   const outputs = path.join(modelMirror, 'squeezenet1_1/reference/imagenet_val_25');
@@ -45,7 +46,11 @@ export default defineProject({
       miniflare: {
         assets: { directory: path.join(repoRoot, 'web/public') },
         dataBlobBindings: referenceBindings(),
-        bindings: { TEST_MIGRATIONS: await readD1Migrations(path.join(repoRoot, 'functions/migrations')) },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations(path.join(repoRoot, 'functions/migrations')),
+          // A small pixel budget, so the over-budget test needs only a 640×480 image (see errors.test.ts).
+          MAX_PIXELS: '200000',
+        },
       },
     })),
   ],

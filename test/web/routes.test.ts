@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routePath } from '../../web/src/lib/routes.ts';
+import { parseRoute, routeFromLocation, routePath } from '../../web/src/lib/routes.ts';
 
 describe('parseRoute', () => {
   it('maps fixed paths, with or without a trailing slash', () => {
@@ -21,5 +21,13 @@ describe('parseRoute', () => {
     for (const path of ['/', '/saliency', '/adversarial', '/classviz', '/api-docs', '/result/abc_DEF-1']) {
       expect(routePath(parseRoute(path))).toBe(path);
     }
+  });
+});
+
+describe('routeFromLocation', () => {
+  it('opens a stored result from the share page link', () => {
+    expect(routeFromLocation('/', '?mode=saliency&result=q3V0cGxhY2Vob2xkZXIwMQ&method=vanilla')).toEqual({ name: 'result', id: 'q3V0cGxhY2Vob2xkZXIwMQ' });
+    expect(routeFromLocation('/', '?result=bad id')).toEqual({ name: 'home' });
+    expect(routeFromLocation('/saliency', '?result=abc')).toEqual({ name: 'saliency' });
   });
 });

@@ -69,3 +69,14 @@ describe('decodeImage on JPEG', () => {
     expect(decodeImage(bytes).data).toHaveLength(224 * 224 * 3);
   });
 });
+
+describe('decodeImage on JPEG color models it cannot decode', () => {
+  it('calls a 4-component JPEG without the Adobe marker (so CMYK or YCCK is unknown) unsupported', () => {
+    const cmyk = jpegFixture('cmyk');
+    const app14 = cmyk.findIndex((byte, i) => byte === 0xff && cmyk[i + 1] === 0xee);
+    expect(app14).toBeGreaterThan(0);
+    const app14Length = 2 + ((cmyk[app14 + 2] << 8) | cmyk[app14 + 3]);
+    const withoutAdobe = new Uint8Array([...cmyk.subarray(0, app14), ...cmyk.subarray(app14 + app14Length)]);
+    expect(() => decodeImage(withoutAdobe)).toThrow(expect.objectContaining({ code: 'image/unsupported' }));
+  });
+});

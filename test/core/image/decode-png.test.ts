@@ -81,13 +81,14 @@ describe('decodeImage on PNG color types', () => {
     expect(pixelsOf(bytes)).toEqual([WHITE, HALF_ORANGE_ON_WHITE, [1, 2, 3]]);
   });
 
-  it('rounds 16-bit samples to the nearest 8-bit value', () => {
-    // v / 257: 65535 → 255, 0 → 0, 25700 → 100, 32767 → 127.498 → 127, 32768 → 127.502 → 128, 257 → 1
+  it('rounds 16-bit samples to the nearest 8-bit value (v / 257), not the high byte', () => {
+    // 65535 → 255, 0 → 0, 25700 → 100, 32767 → 127.498 → 127, 32768 → 127.502 → 128,
+    // 200 → 0.78 → 1 (high byte 0), 65406 → 254.498 → 254 (high byte 255), 65407 → 254.502 → 255
     const bytes = png({
-      width: 2, height: 1, channels: 3, depth: 16,
-      data: new Uint16Array([65535, 0, 25700, 32767, 32768, 257]),
+      width: 3, height: 1, channels: 3, depth: 16,
+      data: new Uint16Array([65535, 0, 25700, 32767, 32768, 200, 65406, 65407, 257]),
     });
-    expect(pixelsOf(bytes)).toEqual([[255, 0, 100], [127, 128, 1]]);
+    expect(pixelsOf(bytes)).toEqual([[255, 0, 100], [127, 128, 1], [254, 255, 1]]);
   });
 
   it('flattens 16-bit RGBA and gray+alpha on white', () => {

@@ -13,7 +13,7 @@ export function PredictionBars({ predictions, title = 'Predictions' }: { predict
               {p.name} <small>#{p.index}</small>
             </span>
             <span class="bar" aria-hidden="true">
-              <span class="bar-fill" style={{ width: `${Math.max(0.5, p.probability * 100)}%` }} />
+              <span class="bar-fill" style={{ width: `${Math.max(0.5, p.probability * 100).toFixed(1)}%` }} />
             </span>
             <span class="bar-value">{formatPercent(p.probability)}</span>
           </li>

@@ -1,6 +1,6 @@
 /** History-based navigation: the route lives in the app state, links are plain `<a href>`. */
 import { appStore } from '../state/app.ts';
-import { parseRoute } from './routes.ts';
+import { parseRoute, routeFromLocation, routePath } from './routes.ts';
 
 export function navigate(path: string, replace = false): void {
   if (path === location.pathname + location.search) return;
@@ -13,6 +13,8 @@ export function navigate(path: string, replace = false): void {
 /** Same-origin clicks on site links become client-side navigation (modifier clicks and downloads stay native). */
 export function startRouter(): () => void {
   const sync = () => appStore.set({ route: parseRoute(location.pathname) });
+  const initial = routeFromLocation(location.pathname, location.search);
+  if (initial.name === 'result' && location.pathname === '/') history.replaceState(null, '', routePath(initial));
   const onClick = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = (event.target as Element | null)?.closest?.('a');

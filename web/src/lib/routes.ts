@@ -36,6 +36,17 @@ export function parseRoute(pathname: string): Route {
   return { name: 'not-found', path: pathname };
 }
 
+/**
+ * The route for a full location. The Worker's share page links to `/?mode=…&result=<id>`
+ * (a static path that always exists), which opens that stored result.
+ */
+export function routeFromLocation(pathname: string, search: string): Route {
+  const route = parseRoute(pathname);
+  if (route.name !== 'home') return route;
+  const id = new URLSearchParams(search).get('result');
+  return id !== null && RESULT_ID.test(id) ? { name: 'result', id } : route;
+}
+
 export function routePath(route: Route): string {
   if (route.name === 'result') return `/result/${encodeURIComponent(route.id)}`;
   if (route.name === 'not-found') return route.path;

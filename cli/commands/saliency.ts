@@ -1,0 +1,62 @@
+import { localize } from '../../core/render/localization.ts';
+import { heatmap, overlay } from '../../core/render/index.ts';
+import { saliencyMaps, type SaliencyMethod } from '../../core/saliency/saliency-maps.ts';
+import { GradlensError } from '../../core/errors.ts';
+import { COMMON_OPTIONS, classOption, fitOption, numberOption, onePositional, requireString } from '../args.ts';
+import type { Command } from '../command.ts';
+import { milliseconds, predictionLines } from '../format.ts';
+import { numberedPath, outputKind, readModelImage, writeNpy, writePng } from '../image-files.ts';
+
+const METHODS: readonly SaliencyMethod[] = ['vanilla', 'smoothgrad', 'integrated-gradients'];
+const RENDERS = ['heatmap', 'overlay'] as const;
+
+export const saliencyCommand: Command = {
+  name: 'saliency',
+  summary: 'saliency map(s) of a class, the top class or the top-k classes',
+  usage:
+    'gradlens saliency IMAGE [--class top|INDEX|NAME] [--top-k K] [--method vanilla|smoothgrad|integrated-gradients]\n' +
+    '         [--samples N] [--steps N] [--render heatmap|overlay] --out FILE.png|FILE.npy [--json]\n' +
+    '  .npy = the raw float32 H×W map at model resolution; with --top-k K, files are numbered FILE-1 … FILE-K.',
+  options: {
+    ...COMMON_OPTIONS,
+    class: { type: 'string' },
+    'top-k': { type: 'string' },
+    method: { type: 'string', default: 'vanilla' },
+    samples: { type: 'string' },
+    steps: { type: 'string' },
+    render: { type: 'string', default: 'heatmap' },
+    out: { type: 'string' },
+  },
+  async run(ctx) {
+    const file = onePositional(ctx.positionals, 'IMAGE');
+    const out = requireString(ctx.values, 'out');
+    const kind = outputKind(out, ['png', 'npy']);
+    const method = ctx.values.method as SaliencyMethod;
+    if (!METHODS.includes(method)) throw new GradlensError('options/invalid', `--method must be one of ${METHODS.join(', ')}.`);
+    const render = ctx.values.render as (typeof RENDERS)[number];
+    if (!RENDERS.includes(render)) throw new GradlensError('options/invalid', `--render must be heatmap or overlay.`);
+    const options = {
+      target: classOption(ctx.values, 'class') ?? 'top',
+      topK: numberOption(ctx.values, 'top-k', undefined, { min: 1, max: 10, integer: true }),
+      method,
+      samples: numberOption(ctx.values, 'samples', undefined, { min: 1, max: 200, integer: true }),
+      steps: numberOption(ctx.values, 'steps', undefined, { min: 1, max: 500, integer: true }),
+    };
+    const model = await ctx.model();
+    const image = await readModelImage(file, model.info.inputSize, fitOption(ctx.values));
+    const started = performance.now();
+    const { predictions, maps } = await saliencyMaps(model, image, options);
+    const timingMs = { saliency: milliseconds(started) };
+    const outputs: string[] = [];
+    for (const [i, map] of maps.entries()) {
+      const target = numberedPath(out, i, maps.length);
+      if (kind === 'npy') await writeNpy(target, map.data, [map.height, map.width]);
+      else await writePng(target, render === 'overlay' ? overlay(image, map) : heatmap(map));
+      outputs.push(target);
+    }
+    for (const line of predictionLines(predictions)) ctx.say(line);
+    maps.forEach((m, i) => ctx.say(`map for ${m.class.index} ${m.class.name} → ${outputs[i]}`));
+    const summaries = maps.map((m, i) => ({ class: m.class, file: outputs[i], max: m.data.reduce((a, b) => Math.max(a, b), 0), box: localize(m).box }));
+    return { image: file, model: model.info.id, method, predictions, maps: summaries, timingMs };
+  },
+};

@@ -1,0 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WeightSource } from '../models/load-model.ts';
+
+/** Where `npm run models` writes the prepared files (also served to the site and the Worker). */
+export const DEFAULT_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/public/models');
+
+/** A WeightSource over a folder: answers 404 for a missing file, as a web server would. */
+export function fileWeightSource(dir: string = process.env.GRADLENS_MODELS_DIR ?? DEFAULT_MODELS_DIR): WeightSource {
+  return async (relative) => {
+    try {
+      return new Response(await readFile(path.join(dir, relative)));
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  };
+}

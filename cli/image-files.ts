@@ -1,0 +1,37 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GradlensError } from '../core/errors.ts';
+import { decodeImage, encodeNpy, encodePng, fitImage, type FitMode } from '../core/image/index.ts';
+import type { RgbaImage, RgbImage } from '../core/types.ts';
+
+/** Reads and decodes an image file, then fits it to the model's input size. */
+export async function readModelImage(file: string, size: number, fit: FitMode): Promise<RgbImage> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new GradlensError('options/invalid', `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
+  });
+  return fitImage(decodeImage(new Uint8Array(bytes)), size, fit);
+}
+
+export async function writePng(file: string, image: RgbImage | RgbaImage): Promise<void> {
+  await writeFile(file, encodePng(image));
+}
+
+export async function writeNpy(file: string, data: Float32Array, shape: number[]): Promise<void> {
+  await writeFile(file, encodeNpy(data, shape));
+}
+
+/** out.png → out-2.png, for the second of several outputs. */
+export function numberedPath(file: string, index: number, count: number): string {
+  if (count <= 1) return file;
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}-${index + 1}${ext}`;
+}
+
+/** The output kind from the file name, or a clear error. */
+export function outputKind(file: string, allowed: readonly string[]): string {
+  const ext = path.extname(file).toLowerCase().slice(1);
+  if (!allowed.includes(ext)) {
+    throw new GradlensError('options/invalid', `--out must end in ${allowed.map((e) => `.${e}`).join(' or ')}, got "${file}".`);
+  }
+  return ext;
+}

@@ -1,0 +1,53 @@
+/** Headless Chromium for the e2e tests, with the flags that keep it on WASM and off the network. */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-software-rasterizer',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+/** Collects page errors and CSP violations so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text());
+  });
+  return errors;
+}
+
+/** A digest of a canvas's pixels and how many distinct values it has (0 for an empty canvas). */
+export async function canvasStats(page: Page, selector: string): Promise<{ hash: number; distinct: number }> {
+  return page.$eval(selector, (canvas) => {
+    const c = canvas as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let hash = 0;
+    const values = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      values.add(v);
+      hash = (hash * 31 + v) | 0;
+    }
+    return { hash, distinct: values.size };
+  });
+}

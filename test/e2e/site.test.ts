@@ -1,0 +1,140 @@
+/**
+ * The site in real headless Chromium against the local Worker: upload → saliency → share,
+ * class visualization, the iterative attack, and a corrupt file. Screenshots go to test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canvasStats, launchChromium, screenshot, watchErrors } from './browser.ts';
+
+const HAY = '/work/shared/data/imagenet_val_25/00_hay.png';
+const baseUrl = inject('baseUrl');
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  if (!baseUrl) return;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openFromHome(linkText: string): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.click(`nav >> text=${linkText}`);
+}
+
+describe.skipIf(!baseUrl)('site', () => {
+  it('serves the home page under a strict CSP', async () => {
+    const response = await page.goto(baseUrl + '/');
+    expect(response?.status()).toBe(200);
+    await page.waitForSelector('h1');
+    expect(await page.textContent('h1')).toContain('How does a CNN see');
+    const csp = await page.$eval('meta[http-equiv=Content-Security-Policy]', (m) => m.getAttribute('content'));
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    await screenshot(page, '01-home');
+  });
+
+  it('computes saliency for an uploaded image in the browser (top-1 hay) with a non-empty overlay', async () => {
+    await openFromHome('Saliency');
+    await page.setInputFiles('[data-testid=file-input]', HAY);
+    await page.waitForSelector('[data-testid=input-canvas][data-empty=false]');
+    await page.waitForSelector('[data-testid=backend-active]:has-text("Active")', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid=backend-active]')).toContain('WebAssembly');
+    await page.click('[data-testid=run-saliency]');
+    await page.waitForSelector('[data-testid=top1]', { timeout: 120_000 });
+    expect(await page.getAttribute('[data-testid=top1]', 'data-index')).toBe('958');
+    expect(await page.textContent('[data-testid=top1]')).toContain('hay');
+    await page.waitForSelector('[data-testid=saliency-canvas][data-empty=false]');
+    const overlay = await canvasStats(page, '[data-testid=saliency-canvas]');
+    expect(overlay.distinct).toBeGreaterThan(1000);
+    await screenshot(page, '02-saliency');
+
+    await page.getByLabel('View').selectOption('mask');
+    await page.waitForSelector('text=Mask covers');
+    await screenshot(page, '02b-saliency-mask');
+    await page.getByLabel('View').selectOption('overlay');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '03-saliency-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shares the result and opens the share link, then the stored result on the site', async () => {
+    await page.click('[data-testid=share]');
+    await page.waitForSelector('[data-testid=share-url]', { timeout: 120_000 });
+    const shareUrl = await page.inputValue('[data-testid=share-url]');
+    expect(shareUrl).toMatch(/\/r\/[A-Za-z0-9_-]+$/);
+    await screenshot(page, '04-shared');
+
+    const share = await browser.newPage();
+    const response = await share.goto(shareUrl);
+    expect(response?.status()).toBe(200);
+    expect(await share.textContent('body')).toContain('hay');
+    await screenshot(share, '05-share-page');
+
+    const id = shareUrl.split('/').pop()!;
+    await share.goto(`${baseUrl}/?mode=saliency&result=${id}`);
+    await share.waitForSelector('[data-testid=result-document]', { timeout: 60_000 });
+    expect(new URL(share.url()).pathname).toBe(`/result/${id}`);
+    expect(await share.textContent('[data-testid=top1]')).toContain('hay');
+    await share.waitForFunction(() => [...document.images].some((img) => img.complete && img.naturalWidth > 0));
+    await screenshot(share, '06-result');
+    await share.close();
+  });
+
+  it('runs 10 class-visualization iterations with a changing live preview', async () => {
+    await page.click('nav >> text=Class visualization');
+    await page.fill('[data-testid=viz-iterations]', '10');
+    await page.dispatchEvent('[data-testid=viz-iterations]', 'change');
+    await page.click('[data-testid=run-viz]');
+    await page.waitForSelector('[data-testid=viz-preview][data-empty=false]', { timeout: 120_000 });
+    const early = await canvasStats(page, '[data-testid=viz-preview]');
+    await page.waitForSelector('[data-testid=viz-status]:has-text("Done")', { timeout: 120_000 });
+    const final = await canvasStats(page, '[data-testid=viz-preview]');
+    expect(final.hash).not.toBe(early.hash);
+    expect(final.distinct).toBeGreaterThan(100);
+    expect(await page.textContent('[data-testid=viz-status]')).toMatch(/final probability \d/);
+    await screenshot(page, '07-classviz');
+  });
+
+  it('runs the iterative targeted attack to success with a live step counter', async () => {
+    await page.click('nav >> text=Adversarial');
+    await page.waitForSelector('[data-testid=input-canvas][data-empty=false]');
+    await page.click('[data-testid=run-attack]');
+    await page.waitForSelector('[data-testid=attack-steps]:has-text("Step 1 ")', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=attack-report]', { timeout: 240_000 });
+    expect(await page.getAttribute('[data-testid=attack-report]', 'data-success')).toBe('true');
+    const adversarial = await canvasStats(page, '[data-testid=adversarial-canvas]');
+    expect(adversarial.distinct).toBeGreaterThan(1000);
+    await screenshot(page, '08-adversarial');
+  });
+
+  it('shows a clear message for a corrupt file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradlens-corrupt-'));
+    const file = join(dir, 'broken.png');
+    writeFileSync(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]));
+    await page.click('nav >> text=Saliency');
+    await page.setInputFiles('[data-testid=file-input]', file);
+    const alert = await page.waitForSelector('.image-input [role=alert]');
+    expect((await alert.textContent())!.length).toBeGreaterThan(10);
+    expect(await page.textContent('h1')).toBe('Saliency maps');
+    await screenshot(page, '09-corrupt');
+  });
+
+  it('renders the API docs from the OpenAPI document', async () => {
+    await page.click('nav >> text=API');
+    await page.waitForSelector('.operation', { timeout: 30_000 });
+    expect(await page.textContent('main')).toContain('/saliency');
+    await screenshot(page, '10-api-docs');
+    expect(errors).toEqual([]);
+  });
+});
