@@ -29,13 +29,14 @@ export async function fgsm(model: Classifier, image: RgbImage, options: FgsmOpti
   const target = options.target === undefined || options.target === 'top' ? null : resolveClass(model.info, options.target);
   const pixels = pixelTensor(image);
   let originalScores: Float32Array = new Float32Array(0);
-  const { scores, grad } = model.gradient(normalize(pixels, model.info), (s) => {
+  const x = normalize(pixels, model.info);
+  const { scores, grad } = model.gradient(x, (s) => {
     originalScores = s.dataSync() as Float32Array;
     return crossEntropyCotangent(s, target ? target.index : argMax(originalScores));
   });
   const direction = target ? -1 : 1;
   const adversarialPixels = tf.tidy(() => tf.clipByValue(tf.add(pixels, tf.mul(tf.sign(grad), direction * epsilon)), 0, 255) as tf.Tensor4D);
   const adversarial = await tensorToFloatImage(adversarialPixels);
-  tf.dispose([pixels, scores, grad, adversarialPixels]);
+  tf.dispose([pixels, x, scores, grad, adversarialPixels]);
   return attackReport(model, { kind: target ? 'fgsm-targeted' : 'fgsm', steps: 1, target, original: image, originalScores, adversarial });
 }

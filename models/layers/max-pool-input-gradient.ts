@@ -1,59 +1,86 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /*
- * Everything here stays at rank ≤ 4: the WASM backend's Slice and StridedSlice kernels are two orders of
- * magnitude slower on rank-6 views and on strides, while 4-D pad, slice and reshape are cheap.
+ * The pooling windows as blocks: row s·i + d of the input is block (i + ⌊d/s⌋), residue (d mod s).
+ * Viewing the padded input as [R, s, C', s·C] makes "element (di, dj) of every window" one 4-D slice;
+ * the WASM backend's Slice is slow at rank 6 and StridedSlice is slow at any rank, while 4-D slices,
+ * pads at any rank and reshapes are cheap.
  */
 
-/** Every s-th element along axis 1 or 2 starting at `offset`, `count` of them: x[:, offset::s] limited. */
-function takeEvery(x: tf.Tensor4D, axis: 1 | 2, offset: number, stride: number, count: number): tf.Tensor4D {
-  const [n, h, w, c] = x.shape;
-  const begin = axis === 1 ? [0, offset, 0, 0] : [0, 0, offset, 0];
-  const size = axis === 1 ? [n, stride * count, w, c] : [n, h, stride * count, c];
-  const span = tf.slice(x, begin, size);
-  if (axis === 1) return tf.reshape(tf.slice(tf.reshape(span, [n * count, stride, w, c]), [0, 0, 0, 0], [-1, 1, -1, -1]), [n, count, w, c]);
-  return tf.reshape(tf.slice(tf.reshape(span, [n * h, count, stride, c]), [0, 0, 0, 0], [-1, -1, 1, -1]), [n, h, count, c]);
+interface Geometry {
+  size: number;
+  stride: number;
+  /** Output rows and columns. */
+  ho: number;
+  wo: number;
+  /** Blocks of `stride` rows/columns covering every window. */
+  rows: number;
+  cols: number;
+  channels: number;
 }
 
-/** The adjoint of takeEvery: puts v's rows (or columns) at offset, offset + s, … of a length-`length` axis. */
-function putEvery(v: tf.Tensor4D, axis: 1 | 2, offset: number, stride: number, length: number): tf.Tensor4D {
-  const [m, h, w, c] = v.shape;
-  const count = axis === 1 ? h : w;
-  const spread =
-    axis === 1
-      ? tf.reshape(tf.pad(tf.reshape(v, [m * h, 1, w, c]), [[0, 0], [0, stride - 1], [0, 0], [0, 0]]), [m, h * stride, w, c])
-      : tf.reshape(tf.pad(tf.reshape(v, [m * h, w, 1, c]), [[0, 0], [0, 0], [0, stride - 1], [0, 0]]), [m, h, w * stride, c]);
-  const after = length - offset - count * stride;
-  const padding: [number, number][] = [[0, 0], [0, 0], [0, 0], [0, 0]];
-  padding[axis] = [offset, after];
-  return tf.pad(spread as tf.Tensor4D, padding);
+/** Window element (di, dj) of every output of one image: [1, ho, wo, C], from the column-residue views. */
+function windowElement(byColumnResidue: tf.Tensor4D[], g: Geometry, di: number, dj: number): tf.Tensor4D {
+  const [bi, pi, bj, pj] = [Math.floor(di / g.stride), di % g.stride, Math.floor(dj / g.stride), dj % g.stride];
+  const part = tf.slice(byColumnResidue[pj], [bi, pi, bj, 0], [g.ho, 1, g.wo, g.channels]);
+  return tf.reshape(part, [1, g.ho, g.wo, g.channels]);
+}
+
+/** The adjoint: v [M, ho, wo, C] placed at window element (di, dj), as a [M, R, s, C', s, C] grid. */
+function placeElement(v: tf.Tensor4D, g: Geometry, di: number, dj: number): tf.Tensor {
+  const [bi, pi, bj, pj] = [Math.floor(di / g.stride), di % g.stride, Math.floor(dj / g.stride), dj % g.stride];
+  const m = v.shape[0];
+  const s = g.stride;
+  return tf.pad(tf.reshape(v, [m, g.ho, 1, g.wo, 1, g.channels]), [
+    [0, 0],
+    [bi, g.rows - g.ho - bi],
+    [pi, s - 1 - pi],
+    [bj, g.cols - g.wo - bj],
+    [pj, s - 1 - pj],
+    [0, 0],
+  ]);
+}
+
+/** One input image (batch 1) against an upstream gradient with M rows. */
+function singleImage(dy: tf.Tensor4D, input: tf.Tensor4D, output: tf.Tensor4D, size: number, stride: number): tf.Tensor4D {
+  const [, h, w, c] = input.shape;
+  const [ho, wo] = [output.shape[1], output.shape[2]];
+  const extra = Math.ceil(size / stride) - 1;
+  const g: Geometry = { size, stride, ho, wo, rows: Math.max(ho + extra, Math.ceil(h / stride)), cols: Math.max(wo + extra, Math.ceil(w / stride)), channels: c };
+  const padded = tf.pad(input, [[0, 0], [0, g.rows * stride - h], [0, g.cols * stride - w], [0, 0]]);
+  const view = tf.reshape(padded, [g.rows, stride, g.cols, stride * c]) as tf.Tensor4D;
+  // Slicing whole channel runs is several times faster than slicing inside the last axis.
+  const byColumnResidue = Array.from({ length: stride }, (_, pj) => tf.slice(view, [0, 0, 0, pj * c], [-1, -1, -1, c]));
+  let remaining: tf.Tensor = tf.onesLike(output);
+  const placed: tf.Tensor[] = [];
+  for (let di = 0; di < size; di++) {
+    for (let dj = 0; dj < size; dj++) {
+      // Elements never exceed the window maximum, so step(max − element) is 0 exactly at the maxima.
+      // (Arithmetic, not tf.equal: Equal and Cast are slow kernels on the WASM backend.)
+      const belowMax = tf.step(tf.sub(output, windowElement(byColumnResidue, g, di, dj)));
+      const first = tf.relu(tf.sub(remaining, belowMax));
+      remaining = tf.sub(remaining, first);
+      placed.push(placeElement(tf.mul(dy, first) as tf.Tensor4D, g, di, dj));
+    }
+  }
+  const m = dy.shape[0];
+  const grid = tf.reshape(tf.addN(placed), [m, g.rows * stride, g.cols * stride, c]) as tf.Tensor4D;
+  return tf.slice(grid, [0, 0, 0, 0], [m, h, w, c]);
 }
 
 /**
  * Input gradient of a max-pool that routes each output's gradient to the FIRST maximum of its window in
  * scan order, as PyTorch does. TF.js backends disagree on ties (the WASM kernel picks the last one), and
  * ties are common in flat image regions, so the rule is written out with portable ops.
- * `input` must be exactly covered by the windows ((H − size) divisible by the stride, as after ceil padding).
+ * The input must be exactly covered by the windows (as after ceil-mode padding).
  */
 export function maxPoolInputGradient(dy: tf.Tensor4D, input: tf.Tensor4D, output: tf.Tensor4D, size: number, stride: number): tf.Tensor4D {
-  return tf.tidy((): tf.Tensor4D => {
-    const [, h, w] = input.shape;
-    const [ho, wo] = [output.shape[1], output.shape[2]];
-    // Room for the last window's stride-wide span.
-    const [hp, wp] = [(ho - 1) * stride + size - 1 + stride, (wo - 1) * stride + size - 1 + stride];
-    const padded = tf.pad(input, [[0, 0], [0, hp - h], [0, wp - w], [0, 0]]);
-    let remaining: tf.Tensor = tf.onesLike(output);
-    const parts: tf.Tensor4D[] = [];
-    for (let di = 0; di < size; di++) {
-      const rows = takeEvery(padded, 1, di, stride, ho);
-      for (let dj = 0; dj < size; dj++) {
-        const element = takeEvery(rows, 2, dj, stride, wo);
-        const first = tf.mul(tf.cast(tf.equal(element, output), 'float32'), remaining);
-        remaining = tf.sub(remaining, first);
-        const routed = tf.mul(dy, first) as tf.Tensor4D;
-        parts.push(putEvery(putEvery(routed, 2, dj, stride, wp), 1, di, stride, hp));
-      }
-    }
-    return tf.slice(tf.addN(parts) as tf.Tensor4D, [0, 0, 0, 0], [-1, h, w, -1]);
+  return tf.tidy(() => {
+    const n = input.shape[0];
+    if (n === 1) return singleImage(dy, input, output, size, stride);
+    const images = tf.split(input, n);
+    const outputs = tf.split(output, n);
+    const upstream = tf.split(dy, n);
+    return tf.concat(images.map((x, i) => singleImage(upstream[i], x, outputs[i], size, stride)));
   });
 }

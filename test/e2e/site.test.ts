@@ -70,7 +70,8 @@ describe.skipIf(!baseUrl)('site', () => {
 
   it('shares the result and opens the share link, then the stored result on the site', async () => {
     await page.click('[data-testid=share]');
-    await page.waitForSelector('[data-testid=share-url]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=share-url], .share [role=alert]', { timeout: 120_000 });
+    expect(await page.$('.share [role=alert]').then((alert) => alert?.textContent() ?? null)).toBeNull();
     const shareUrl = await page.inputValue('[data-testid=share-url]');
     expect(shareUrl).toMatch(/\/r\/[A-Za-z0-9_-]+$/);
     await screenshot(page, '04-shared');

@@ -22,6 +22,11 @@ describe('api client', () => {
     await expect(limited.get('/x')).rejects.toMatchObject({ code: 'rate-limited' });
     const offline = createApiClient({ fetchFn: async () => Promise.reject(new TypeError('Failed to fetch')) });
     await expect(offline.get('/x')).rejects.toMatchObject({ code: 'network' });
+    const hanging = createApiClient({
+      timeoutMs: 20,
+      fetchFn: (_url, init) => new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))),
+    });
+    await expect(hanging.get('/x')).rejects.toMatchObject({ code: 'timeout' });
   });
 
   it('posts the image and only the defined fields as multipart', async () => {

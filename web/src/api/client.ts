@@ -17,19 +17,26 @@ export class ApiError extends Error {
 export interface ApiClientOptions {
   baseUrl?: string;
   fetchFn?: typeof fetch;
+  /** A request that takes longer fails with code `timeout` instead of spinning forever. */
+  timeoutMs?: number;
 }
 
 export type Fields = Record<string, string | number | boolean | undefined>;
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const base = options.baseUrl ?? '/api/v1';
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const fetchFn = options.fetchFn ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function request<T>(path: string, init?: RequestInit): Promise<T> {
     let response: Response;
+    const signal = init?.signal ?? AbortSignal.timeout(timeoutMs);
     try {
-      response = await fetchFn(base + path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
-    } catch {
+      response = await fetchFn(base + path, { ...init, signal, headers: { accept: 'application/json', ...init?.headers } });
+    } catch (error) {
+      if ((error as Error)?.name === 'TimeoutError') {
+        throw new ApiError(0, 'timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`, 'Try again in a moment, or compute in the browser.');
+      }
       throw new ApiError(0, 'network', 'The server cannot be reached.', 'Check your connection; computing in the browser still works.');
     }
     const type = response.headers.get('content-type') ?? '';

@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeImage } from '../../core/image/decode-image.ts';
+import { decodeNpy } from '../../core/image/decode-npy.ts';
+import { pearson, referenceArray } from '../helpers/real-model.ts';
+import { sharedDir } from '../helpers/shared-path.ts';
+
+const repo = path.resolve(__dirname, '../..');
+const hay = sharedDir('data/imagenet_val_25/00_hay.png');
+let out: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function gradlens(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/gradlens.js', ...args], { cwd: repo }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'gradlens-cli-'));
+});
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('gradlens CLI', () => {
+  it('predict --json prints one JSON object with the top-k predictions', async () => {
+    const run = await gradlens('predict', hay, '--top', '3', '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.predictions).toHaveLength(3);
+    expect(result.predictions[0]).toMatchObject({ index: 958, name: 'hay' });
+    expect(result.predictions[0].score).toBeCloseTo(22.1123, 3);
+    expect(typeof result.timingMs.predict).toBe('number');
+  });
+
+  it('saliency --out .npy writes the raw 224×224 float32 map, equal to the reference', async () => {
+    const file = path.join(out, 'hay.npy');
+    const run = await gradlens('saliency', hay, '--out', file, '--json');
+    expect(run.code).toBe(0);
+    const npy = decodeNpy(new Uint8Array(await readFile(file)));
+    expect(npy.shape).toEqual([224, 224]);
+    expect(pearson(npy.data, referenceArray('00_hay', 'saliency_top'))).toBeGreaterThanOrEqual(0.999);
+    expect(JSON.parse(run.stdout).maps[0].class).toEqual({ index: 958, name: 'hay' });
+  });
+
+  it('saliency --top-k 2 writes numbered PNG heatmaps', async () => {
+    const file = path.join(out, 'top.png');
+    const run = await gradlens('saliency', hay, '--top-k', '2', '--render', 'overlay', '--out', file);
+    expect(run.code).toBe(0);
+    for (const name of ['top-1.png', 'top-2.png']) {
+      const image = decodeImage(new Uint8Array(await readFile(path.join(out, name))));
+      expect([image.width, image.height]).toEqual([224, 224]);
+    }
+  });
+
+  it('fgsm writes the adversarial PNG and its difference image, and reports the attack', async () => {
+    const file = path.join(out, 'adv.png');
+    const run = await gradlens('fgsm', hay, '--epsilon', '2', '--out', file, '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ success: true, steps: 1, linf: 2, survives8bit: true });
+    expect(report.after[0].index).toBe(347); // the reference's FGSM class for this image
+    await expect(readFile(path.join(out, 'adv-difference.png'))).resolves.toBeTruthy();
+  });
+
+  it('classviz with a few iterations writes a 224×224 image and is repeatable for a seed', async () => {
+    const a = path.join(out, 'a.png');
+    const b = path.join(out, 'b.png');
+    for (const file of [a, b]) expect((await gradlens('classviz', '--class', 'tarantula', '--iterations', '3', '--seed', '9', '--out', file)).code).toBe(0);
+    expect(await readFile(a)).toEqual(await readFile(b));
+  });
+
+  it('fool --black runs the targeted attack from a black image', async () => {
+    const run = await gradlens('fool', '--black', '--target', '6', '--max-steps', '2', '--out', path.join(out, 'black.png'), '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'fool', target: { index: 6, name: 'stingray' } });
+  });
+
+  it.each([
+    [['predict', 'missing.png'], /^gradlens: Cannot read missing\.png: no such file\.$/],
+    [['predict', hay, '--top', 'many'], /^gradlens: --top must be a whole number/],
+    [['predict', hay, '--frobnicate'], /^gradlens: Unknown option '--frobnicate'/],
+    [['saliency', hay], /^gradlens: --out is required\.$/],
+    [['saliency', hay, '--out', 'x.jpg'], /^gradlens: --out must end in \.png or \.npy/],
+    [['saliency', hay, '--class', 'dog', '--out', 'x.png'], /^gradlens: "dog" matches \d+ classes\./],
+    [['fool', hay, '--black', '--target', '1', '--out', 'x.png'], /^gradlens: Give either one IMAGE or --black\.$/],
+    [['teleport'], /^gradlens: unknown command "teleport"/],
+  ])('%j fails with one clear line and exit code 2', async (args, message) => {
+    const run = await gradlens(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(message);
+  });
+
+  it.each([
+    ['a truncated PNG', async (bytes: Buffer) => bytes.subarray(0, bytes.length / 2), /damaged or cut short/i],
+    ['a text file', async () => Buffer.from('not an image at all'), /not a PNG or JPEG image/i],
+    ['an empty file', async () => Buffer.alloc(0), /empty/i],
+  ])('%s gives one clear line and exit code 2', async (_, make, message) => {
+    const file = path.join(out, 'bad.png');
+    await writeFile(file, await make(await readFile(hay)));
+    const run = await gradlens('predict', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeNpy } from '../../core/image/decode-npy.ts';
+import type { WeightManifest } from '../../models/manifest.ts';
+import { prepareModel } from '../../models/prepare/prepare-model.ts';
+import { MODELS } from '../../models/registry.ts';
+import { sharedDir } from '../helpers/shared-path.ts';
+
+const entry = MODELS.squeezenet1_1;
+const mirrorWeights = sharedDir('models/squeezenet1_1/weights');
+let scratch: string;
+const quiet = () => {};
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'gradlens-prepare-'));
+});
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('model preparation', () => {
+  it('converts the 52 mirrored .npy files into a manifest and one float32 file, kernels in HWIO', async () => {
+    const out = path.join(scratch, 'ok');
+    const manifest = await prepareModel(entry, { mirrorDir: mirrorWeights, baseUrl: 'unused' }, out, quiet);
+    expect(manifest.tensors).toHaveLength(52);
+    const parameters = manifest.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
+    expect(parameters).toBe(1_235_496); // the count the mirror's README states
+    const written = JSON.parse(await readFile(path.join(out, 'squeezenet1_1/manifest.json'), 'utf8')) as WeightManifest;
+    expect(written).toEqual(manifest);
+    const conv1 = manifest.tensors.find((t) => t.name === 'conv1.weight')!;
+    expect(conv1.shape).toEqual([3, 3, 3, 64]);
+    // Element (o=5, i=2, h=1, w=0) of the OIHW source must sit at (h=1, w=0, i=2, o=5) of the HWIO copy.
+    const source = decodeNpy(new Uint8Array(await readFile(path.join(mirrorWeights, 'squeezenet0_conv0_weight.npy'))));
+    const blob = await readFile(path.join(out, 'squeezenet1_1/weights.bin'));
+    const hwio = new Float32Array(blob.buffer, blob.byteOffset + conv1.offset, 3 * 3 * 3 * 64);
+    expect(hwio[((1 * 3 + 0) * 3 + 2) * 64 + 5]).toBe(source.data[((5 * 3 + 2) * 3 + 1) * 3 + 0]);
+    expect(blob.byteLength).toBe(manifest.files[0].bytes);
+  });
+
+  it('names a file missing from the mirror', async () => {
+    const partial = path.join(scratch, 'partial');
+    await cp(mirrorWeights, partial, { recursive: true });
+    await rm(path.join(partial, 'squeezenet0_conv7_bias.npy'));
+    await expect(prepareModel(entry, { mirrorDir: partial, baseUrl: 'unused' }, path.join(scratch, 'out1'), quiet)).rejects.toMatchObject({
+      code: 'model/prepare',
+      message: expect.stringContaining('squeezenet0_conv7_bias.npy is missing'),
+    });
+  });
+
+  it('refuses a file whose SHA-256 does not match and leaves no half-written model', async () => {
+    const damaged = path.join(scratch, 'damaged');
+    await cp(mirrorWeights, damaged, { recursive: true });
+    const file = path.join(damaged, 'squeezenet0_conv3_weight.npy');
+    const bytes = await readFile(file);
+    bytes[bytes.length - 1] ^= 0xff;
+    await writeFile(file, bytes);
+    const out = path.join(scratch, 'out2');
+    await expect(prepareModel(entry, { mirrorDir: damaged, baseUrl: 'unused' }, out, quiet)).rejects.toThrow(/Checksum mismatch for squeezenet0_conv3_weight\.npy/);
+    await expect(readFile(path.join(out, 'squeezenet1_1/manifest.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('without a mirror and without a network, says which variable to set', async () => {
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    await expect(prepareModel(entry, { mirrorDir: null, baseUrl: 'http://127.0.0.1:9/' }, path.join(scratch, 'out3'), quiet)).rejects.toMatchObject({
+      code: 'model/prepare',
+      hint: expect.stringContaining('GRADLENS_MODEL_MIRROR'),
+    });
+  });
+
+  it('the command exits non-zero with one line when the mirror folder does not exist', async () => {
+    const run = promisify(execFile)(process.execPath, ['bin/prepare-models.js', '--mirror', path.join(scratch, 'nowhere')], { cwd: path.resolve(__dirname, '../..') });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^gradlens models: The model mirror .*nowhere does not exist/) });
+  });
+});
