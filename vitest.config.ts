@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One runner, several projects: each runtime is tested where it really runs.
 export default defineConfig({
   test: {
+    // In CI a JSON report as well, from which .ci/run prints its closing "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]] : ['default'],
     projects: [
       'test/edge/vitest.config.ts',
       {

@@ -12,6 +12,7 @@ import { DEFAULT_MODEL_ID, modelEntry } from '../../models/registry.ts';
 import packageJson from '../../package.json';
 import { RESULT_REVISION, edgeConfig } from '../config.ts';
 import type { AppEnv } from '../env.ts';
+import { exclusive } from '../runtime/exclusive.ts';
 import { getClassifier } from '../runtime/models.ts';
 import { wasmHeapBytes } from '../runtime/wasm-backend.ts';
 import { artifactPath, deleteArtifacts, putArtifacts } from '../storage/artifacts.ts';
@@ -82,10 +83,12 @@ export async function runCompute<P extends CommonParams>(
   }
 
   const model = await getClassifier(modelId, c.env.ASSETS);
-  const image = modelImage(upload.bytes, config.maxPixels, info.inputSize, params.fit);
   const ticket = newTicket(now, config.resultTtlMs);
   const path = (name: string) => artifactPath(ticket.id, name);
-  const output = await route.compute({ model, image, path }, params);
+  const { image, output } = await exclusive(async () => {
+    const image = modelImage(upload.bytes, config.maxPixels, info.inputSize, params.fit);
+    return { image, output: await route.compute({ model, image, path }, params) };
+  });
   const computeMs = Math.round(performance.now() - started);
 
   const files = { ...output.files, 'input.png': encodePng(image) };

@@ -51,20 +51,28 @@ function singleImage(dy: tf.Tensor4D, input: tf.Tensor4D, output: tf.Tensor4D, s
   const view = tf.reshape(padded, [g.rows, stride, g.cols, stride * c]) as tf.Tensor4D;
   // Slicing whole channel runs is several times faster than slicing inside the last axis.
   const byColumnResidue = Array.from({ length: stride }, (_, pj) => tf.slice(view, [0, 0, 0, pj * c], [-1, -1, -1, c]));
+  // Memory, not speed, shapes this loop: each offset's temporaries are freed before the next, and the
+  // placed pieces are summed as they come, so at most two full-size gradients exist at once.
   let remaining: tf.Tensor = tf.onesLike(output);
-  const placed: tf.Tensor[] = [];
+  let sum: tf.Tensor | null = null;
   for (let di = 0; di < size; di++) {
     for (let dj = 0; dj < size; dj++) {
-      // Elements never exceed the window maximum, so step(max − element) is 0 exactly at the maxima.
-      // (Arithmetic, not tf.equal: Equal and Cast are slow kernels on the WASM backend.)
-      const belowMax = tf.step(tf.sub(output, windowElement(byColumnResidue, g, di, dj)));
-      const first = tf.relu(tf.sub(remaining, belowMax));
-      remaining = tf.sub(remaining, first);
-      placed.push(placeElement(tf.mul(dy, first) as tf.Tensor4D, g, di, dj));
+      const [first, piece] = tf.tidy(() => {
+        // Elements never exceed the window maximum, so step(max − element) is 0 exactly at the maxima.
+        // (Arithmetic, not tf.equal: Equal and Cast are slow kernels on the WASM backend.)
+        const belowMax = tf.step(tf.sub(output, windowElement(byColumnResidue, g, di, dj)));
+        const firstMax = tf.relu(tf.sub(remaining, belowMax));
+        return [firstMax, placeElement(tf.mul(dy, firstMax) as tf.Tensor4D, g, di, dj)];
+      });
+      const nextRemaining = tf.sub(remaining, first);
+      const nextSum: tf.Tensor = sum ? tf.add(sum, piece) : piece;
+      tf.dispose([remaining, first, ...(sum ? [sum, piece] : [])]);
+      remaining = nextRemaining;
+      sum = nextSum;
     }
   }
   const m = dy.shape[0];
-  const grid = tf.reshape(tf.addN(placed), [m, g.rows * stride, g.cols * stride, c]) as tf.Tensor4D;
+  const grid = tf.reshape(sum!, [m, g.rows * stride, g.cols * stride, c]) as tf.Tensor4D;
   return tf.slice(grid, [0, 0, 0, 0], [m, h, w, c]);
 }
 

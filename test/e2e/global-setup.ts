@@ -51,9 +51,8 @@ async function waitForHealth(url: string, worker: ChildProcess, timeoutMs: numbe
 export default async function setup(project: TestProject) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    console.warn(`e2e: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH); skipping.`);
-    project.provide('baseUrl', '');
-    return;
+    // No silent skip: the browser tests are part of the suite. `npm test` installs Chromium first.
+    throw new Error(`e2e: no Chromium at ${chromium}. Run \`bash bin/ensure-chromium.sh\` (Debian's chromium package) or set CHROMIUM_PATH.`);
   }
   run('node', ['bin/prepare-models.js', '--if-missing']);
   if (!process.env.E2E_SKIP_BUILD) run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

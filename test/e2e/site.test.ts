@@ -8,8 +8,9 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canvasStats, launchChromium, screenshot, watchErrors } from './browser.ts';
+import { sharedDir } from '../helpers/shared-path.ts';
 
-const HAY = '/work/shared/data/imagenet_val_25/00_hay.png';
+const HAY = sharedDir('data/imagenet_val_25/00_hay.png');
 const baseUrl = inject('baseUrl');
 
 let browser: Browser;
@@ -17,7 +18,6 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  if (!baseUrl) return;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   errors = watchErrors(page);
@@ -32,7 +32,7 @@ async function openFromHome(linkText: string): Promise<void> {
   await page.click(`nav >> text=${linkText}`);
 }
 
-describe.skipIf(!baseUrl)('site', () => {
+describe('site', () => {
   it('serves the home page under a strict CSP', async () => {
     const response = await page.goto(baseUrl + '/');
     expect(response?.status()).toBe(200);

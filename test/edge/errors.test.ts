@@ -34,6 +34,15 @@ describe('400 malformed or unknown parameter values', () => {
     await expectProblem(await fetchApi('/api/v1/predict', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: new Uint8Array(0) as BodyInit }), 400);
   });
 
+  it('refuses a malformed multipart body', async () => {
+    const response = await fetchApi('/api/v1/saliency', {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="image"\r\n\r\nno closing boundary',
+    });
+    await expectProblem(response, 400);
+  });
+
   it('refuses a normalized step without a target', async () => {
     await expectProblem(await postImage('/api/v1/adversarial', hay(), { attack: 'normalized-step' }), 400);
   });

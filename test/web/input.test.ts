@@ -3,6 +3,7 @@ import { decodeInput } from '../../web/src/image/decode.ts';
 import { parseSampleIndex } from '../../web/src/state/input.ts';
 import { rgbaToRgb, rgbToRgba } from '../../web/src/image/pixels.ts';
 import { readFileSync } from 'node:fs';
+import { sharedDir } from '../helpers/shared-path.ts';
 
 describe('parseSampleIndex', () => {
   it('reads the prepared sample index', () => {
@@ -16,7 +17,7 @@ describe('parseSampleIndex', () => {
 
 describe('decodeInput (core decoder path, as when the browser cannot decode)', () => {
   it('decodes a PNG and fits it to 224×224', async () => {
-    const bytes = readFileSync('/work/shared/data/imagenet_val_25/00_hay.png');
+    const bytes = readFileSync(sharedDir('data/imagenet_val_25/00_hay.png'));
     const decoded = await decodeInput(new Blob([bytes], { type: 'image/png' }));
     expect(decoded.image.width).toBe(224);
     expect(decoded.image.height).toBe(224);

@@ -1,0 +1,38 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { exclusive } from '../../functions/runtime/exclusive.ts';
+import { getClassifier } from '../../functions/runtime/models.ts';
+
+describe('model loading', () => {
+  it('concurrent first requests share one load from the assets binding', async () => {
+    const fetched: string[] = [];
+    const counting = {
+      fetch: (request: Request) => {
+        fetched.push(new URL(request.url).pathname);
+        return env.ASSETS.fetch(request);
+      },
+    } as unknown as Fetcher;
+    const models = await Promise.all([1, 2, 3, 4].map(() => getClassifier('squeezenet1_1', counting)));
+    expect(new Set(models).size).toBe(1);
+    // One manifest and its weight file at most (none when an earlier test in this isolate loaded it).
+    expect(fetched.filter((p) => p.endsWith('manifest.json')).length).toBeLessThanOrEqual(1);
+    expect(fetched.length).toBeLessThanOrEqual(2);
+    expect(await getClassifier('squeezenet1_1', counting)).toBe(models[0]);
+  });
+});
+
+describe('exclusive', () => {
+  it('runs model work one request at a time, in arrival order, and survives failures', async () => {
+    const log: string[] = [];
+    const task = (name: string, fail = false) => async () => {
+      log.push(`${name} start`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.push(`${name} end`);
+      if (fail) throw new Error(name);
+      return name;
+    };
+    const results = await Promise.allSettled([exclusive(task('a')), exclusive(task('b', true)), exclusive(task('c'))]);
+    expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+});
