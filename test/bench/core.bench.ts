@@ -43,7 +43,8 @@ function image() {
 }
 
 function wasmHeapBytes(): number {
-  return (tf.backend() as BackendWasm).wasm.HEAPU8.byteLength;
+  // The Emscripten heap: grows on demand and never shrinks, so its size is the peak so far.
+  return ((tf.backend() as BackendWasm).wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8.byteLength;
 }
 
 async function measure(name: string) {

@@ -3,6 +3,7 @@
  * handles every format it knows (and downsizes huge photos while decoding); the core's decoder is
  * the fallback and the source of precise error codes for broken files.
  */
+import type { FitMode } from '../../../core/image/fit-image.ts';
 import type { RgbImage } from '../../../core/types.ts';
 import { rgbaToRgb } from './pixels.ts';
 
@@ -12,7 +13,10 @@ const DECODE_MAX_SIDE = 1024;
 const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 export interface DecodedInput {
+  /** Fitted to MODEL_SIZE × MODEL_SIZE. */
   image: RgbImage;
+  /** As decoded (long side at most 1024 px): what `fitInput` refits when the fit mode changes. */
+  source: RgbImage;
   originalWidth: number;
   originalHeight: number;
 }
@@ -24,7 +28,7 @@ export class InputError extends Error {
   }
 }
 
-export async function decodeInput(blob: Blob): Promise<DecodedInput> {
+export async function decodeInput(blob: Blob, fit: FitMode = 'squash'): Promise<DecodedInput> {
   if (blob.size === 0) throw new InputError('image/empty', 'The file is empty.', 'Choose a JPEG, PNG or WebP image.');
   if (blob.size > MAX_FILE_BYTES) {
     throw new InputError('image/too-large', `The file is ${(blob.size / 1048576).toFixed(0)} MB; the limit is 40 MB.`, 'Export a smaller JPEG.');
@@ -33,11 +37,18 @@ export async function decodeInput(blob: Blob): Promise<DecodedInput> {
     throw new InputError('image/unsupported', `“${blob.type}” is not an image.`, 'Choose a JPEG, PNG or WebP image.');
   }
   const decoded = (await decodeWithBrowser(blob)) ?? (await decodeWithCore(blob));
-  const { fitImage } = await import('../../../core/image/index.ts');
-  return { ...decoded, image: fitImage(decoded.image, MODEL_SIZE) };
+  return { ...decoded, source: decoded.image, image: await fitInput(decoded.image, fit) };
 }
 
-async function decodeWithBrowser(blob: Blob): Promise<DecodedInput | null> {
+/** The model-size square of a decoded image; the core's resampler is loaded on first use, off the main bundle. */
+export async function fitInput(source: RgbImage, fit: FitMode): Promise<RgbImage> {
+  const { fitImage } = await import('../../../core/image/index.ts');
+  return fitImage(source, MODEL_SIZE, fit);
+}
+
+type Decoded = Omit<DecodedInput, 'source'>;
+
+async function decodeWithBrowser(blob: Blob): Promise<Decoded | null> {
   if (typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return null;
   let full: ImageBitmap;
   try {
@@ -62,7 +73,7 @@ async function decodeWithBrowser(blob: Blob): Promise<DecodedInput | null> {
   return { image: rgbaToRgb(context.getImageData(0, 0, width, height)), originalWidth, originalHeight };
 }
 
-async function decodeWithCore(blob: Blob): Promise<DecodedInput> {
+async function decodeWithCore(blob: Blob): Promise<Decoded> {
   const { decodeImage } = await import('../../../core/image/index.ts');
   const bytes = new Uint8Array(await blob.arrayBuffer());
   try {

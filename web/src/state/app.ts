@@ -1,5 +1,6 @@
 /** The app state, in one place. Feature modules (engine, input, saliency, …) update it through actions. */
 import type { RgbImage } from '../../../core/types.ts';
+import type { FitMode } from '../../../core/image/fit-image.ts';
 import type { Route } from '../lib/routes.ts';
 import type { BackendChoice } from '../worker/backends.ts';
 // Only this file of the core's class visualization: it imports no TF.js, the main bundle stays small.
@@ -25,6 +26,9 @@ export interface UserMessage {
 export interface InputImage {
   /** At model resolution (224×224), what every method sees. */
   image: RgbImage;
+  /** The decoded image before fitting (long side ≤ 1024 px), kept so the fit mode can change without a new decode. */
+  source: RgbImage;
+  fit: FitMode;
   name: string;
   originalWidth: number;
   originalHeight: number;
@@ -78,7 +82,7 @@ export interface AdversarialState {
   error: UserMessage | null;
 }
 
-export type ClassVizSettings = Omit<ClassVisualizationSettings, 'step' | 'totalVariation'> & {
+export type ClassVizSettings = Omit<ClassVisualizationSettings, 'step'> & {
   preset: 'cs231n' | 'normalized';
   seed: number;
   target: number;
@@ -112,12 +116,14 @@ export interface ClassVizState {
   };
 }
 
-export type SweepParam = 'l2' | 'learningRate' | 'iterations' | 'blurSigma' | 'jitter';
+export type SweepParam = 'l2' | 'learningRate' | 'totalVariation' | 'iterations' | 'blurSigma' | 'jitter';
 
 export interface AppState {
   route: Route;
   engine: EngineState;
   input: InputImage | null;
+  /** How the next (and the current) image becomes a square: 'squash' keeps everything, 'center-crop' keeps shapes. */
+  inputFit: FitMode;
   inputError: UserMessage | null;
   inputBusy: boolean;
   saliency: SaliencyState;
@@ -127,8 +133,8 @@ export interface AppState {
 
 /** The editable settings of a preset, taken from the core so the studio starts where the CLI does. */
 export function presetSettings(preset: 'cs231n' | 'normalized'): Omit<ClassVizSettings, 'target' | 'init' | 'seed'> {
-  const { iterations, learningRate, l2, blurEvery, blurSigma, jitter } = PRESETS[preset];
-  return { preset, iterations, learningRate, l2, blurEvery, blurSigma, jitter };
+  const { iterations, learningRate, l2, totalVariation, blurEvery, blurSigma, jitter } = PRESETS[preset];
+  return { preset, iterations, learningRate, l2, totalVariation, blurEvery, blurSigma, jitter };
 }
 
 export function initialState(route: Route): AppState {
@@ -136,6 +142,7 @@ export function initialState(route: Route): AppState {
     route,
     engine: { status: 'off', choice: 'auto', progress: null, info: null, error: null },
     input: null,
+    inputFit: 'squash',
     inputError: null,
     inputBusy: false,
     saliency: {

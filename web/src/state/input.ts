@@ -1,5 +1,6 @@
 /** The image every page works on: from upload, drop, paste or the sample set. */
-import { decodeInput } from '../image/decode.ts';
+import type { FitMode } from '../../../core/image/fit-image.ts';
+import { decodeInput, fitInput } from '../image/decode.ts';
 import { appStore, patch } from './app.ts';
 import { toUserMessage } from './messages.ts';
 
@@ -15,12 +16,33 @@ export async function setInputFromFile(blob: Blob, name: string): Promise<void> 
   const mine = ++latest;
   appStore.set({ inputBusy: true, inputError: null });
   try {
-    const decoded = await decodeInput(blob);
+    const asked = appStore.get().inputFit;
+    const decoded = await decodeInput(blob, asked);
+    // The fit mode may have changed while decoding: fit again rather than show a stale square.
+    const fit = appStore.get().inputFit;
+    const image = fit === asked ? decoded.image : await fitInput(decoded.source, fit);
     if (mine !== latest) return; // a newer file arrived meanwhile
-    appStore.set({ input: { ...decoded, name }, inputBusy: false });
+    appStore.set({ input: { ...decoded, image, fit, name }, inputBusy: false });
     clearResults();
   } catch (error) {
     if (mine === latest) appStore.set({ inputError: toUserMessage(error), inputBusy: false });
+  }
+}
+
+/** Changes how images become squares; the current image is refitted from its decoded pixels, not decoded again. */
+export async function setInputFit(fit: FitMode): Promise<void> {
+  appStore.set({ inputFit: fit });
+  const input = appStore.get().input;
+  if (!input || input.fit === fit) return;
+  try {
+    const image = await fitInput(input.source, fit);
+    const now = appStore.get();
+    // Another file or another fit arrived meanwhile: that one wins.
+    if (now.input?.source !== input.source || now.inputFit !== fit) return;
+    appStore.set({ input: { ...now.input, image, fit } });
+    clearResults();
+  } catch (error) {
+    appStore.set({ inputError: toUserMessage(error) });
   }
 }
 
