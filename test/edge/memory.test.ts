@@ -23,7 +23,8 @@ describe('WASM heap over 50 consecutive saliency requests', () => {
       heaps.push(h.wasmHeapBytes);
       tensors.push(h.numTensors);
     }
-    const lastGrowth = heaps.findLastIndex((h, i) => i > 0 && h > heaps[i - 1]);
+    let lastGrowth = 0;
+    for (let i = 1; i < heaps.length; i++) if (heaps[i] > heaps[i - 1]) lastGrowth = i;
     console.log(JSON.stringify({ wasmHeapMiB: { first: heaps[0] / MiB, max: Math.max(...heaps) / MiB, last: heaps[49] / MiB }, lastGrowthAtRequest: lastGrowth + 1, numTensors: [tensors[0], tensors[49]] }));
     expect(Math.max(...heaps)).toBeLessThanOrEqual(64 * MiB);
     // Stable: whatever growth there is happens in the first requests, none over the last 40.

@@ -31,7 +31,7 @@ export function EngineStatus() {
           ))}
         </select>
       </label>
-      <span class="badge" data-testid="backend-active" title={probeNote}>
+      <span class="badge" role="status" data-testid="backend-active" title={probeNote}>
         {engine.info ? `Active: ${backendLabel(engine.info.backend)}` : engine.status === 'starting' ? 'Starting…' : 'Not started'}
       </span>
       {engine.status === 'starting' && progress ? (

@@ -5,13 +5,15 @@ import { paint } from '../image/pixels.ts';
 interface Props {
   image: RgbImage | RgbaImage | null;
   label: string;
+  /** Visible caption when it should be shorter than the accessible label (defaults to the label). */
+  caption?: string;
   /** Displayed size in CSS pixels; the box keeps it while empty so nothing jumps. */
   size?: number;
   testId?: string;
 }
 
 /** A fixed-size, pixelated view of an image; an empty placeholder of the same size before it exists. */
-export function ImageCanvas({ image, label, size = 224, testId }: Props) {
+export function ImageCanvas({ image, label, caption, size = 224, testId }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (canvas.current && image) paint(canvas.current, image);
@@ -27,7 +29,7 @@ export function ImageCanvas({ image, label, size = 224, testId }: Props) {
         width={image?.width ?? 224}
         height={image?.height ?? 224}
       />
-      <figcaption>{label}</figcaption>
+      <figcaption>{caption ?? label}</figcaption>
     </figure>
   );
 }

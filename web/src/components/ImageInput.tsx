@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { appStore } from '../state/app.ts';
-import { loadSamples, setInputFromFile, setInputFromSample, type Sample } from '../state/input.ts';
+import type { FitMode } from '../../../core/image/fit-image.ts';
+import { loadSamples, setInputFit, setInputFromFile, setInputFromSample, type Sample } from '../state/input.ts';
 import { useSelector } from '../state/store.ts';
 import { ImageCanvas } from './ImageCanvas.tsx';
 import { Message } from './Message.tsx';
@@ -10,6 +11,7 @@ export function ImageInput() {
   const input = useSelector(appStore, (s) => s.input);
   const error = useSelector(appStore, (s) => s.inputError);
   const busy = useSelector(appStore, (s) => s.inputBusy);
+  const fit = useSelector(appStore, (s) => s.inputFit);
   const [samples, setSamples] = useState<Sample[]>([]);
   const [dragging, setDragging] = useState(false);
 
@@ -41,15 +43,17 @@ export function ImageInput() {
           e.preventDefault();
           setDragging(true);
         }}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(e) => {
+          // Leaving for a child of the zone is not leaving the zone.
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={onDrop}
         aria-busy={busy}
+        data-testid="dropzone"
       >
         <ImageCanvas image={input?.image ?? null} label={input ? `Input: ${input.name}` : 'No image yet'} testId="input-canvas" />
         <div class="input-controls">
-          <label class="button" for="image-file">
-            Choose image…
-          </label>
+          {/* The input comes first so its keyboard focus can be drawn on the visible label (`+` selector). */}
           <input
             id="image-file"
             class="visually-hidden"
@@ -62,7 +66,17 @@ export function ImageInput() {
               e.currentTarget.value = '';
             }}
           />
+          <label class="button" for="image-file">
+            Choose image…
+          </label>
           <p class="muted">or drop a file here, or paste one (Ctrl/⌘ V)</p>
+          <label>
+            Fit to square
+            <select value={fit} data-testid="fit-mode" onChange={(e) => void setInputFit(e.currentTarget.value as FitMode)}>
+              <option value="squash">Squash (whole image, stretched)</option>
+              <option value="center-crop">Center crop (true shapes, edges cut)</option>
+            </select>
+          </label>
           {samples.length > 0 ? (
             <label>
               Sample
@@ -82,12 +96,10 @@ export function ImageInput() {
               </select>
             </label>
           ) : null}
-          {busy ? <p role="status">Reading image…</p> : null}
-          {input ? (
-            <p class="muted">
-              {input.originalWidth}×{input.originalHeight} → {input.image.width}×{input.image.height}
-            </p>
-          ) : null}
+          {/* Always rendered, so the text appearing never moves the layout. */}
+          <p class="muted status-line" role="status" data-testid="input-info">
+            {busy ? 'Reading image…' : input ? `${input.originalWidth}×${input.originalHeight} → ${input.image.width}×${input.image.height} (${input.fit === 'squash' ? 'squashed' : 'center crop'})` : ''}
+          </p>
         </div>
       </div>
       <Message message={error} />

@@ -1,10 +1,10 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { ClassPicker } from '../components/ClassPicker.tsx';
 import { ImageCanvas } from '../components/ImageCanvas.tsx';
 import { Message } from '../components/Message.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { SweepGrid } from '../components/SweepGrid.tsx';
-import { appStore, patch, presetSettings, type ClassVizSettings } from '../state/app.ts';
+import { appStore, patch, presetSettings, type ClassVizSettings, type ClassVizState } from '../state/app.ts';
 import { cancelClassViz, pauseClassViz, resumeClassViz, runClassViz } from '../state/classviz.ts';
 import { ensureEngine } from '../state/engine.ts';
 import { useSelector } from '../state/store.ts';
@@ -18,6 +18,7 @@ const NUMBER_FIELDS: { key: keyof ClassVizSettings; label: string; min: number; 
   { key: 'iterations', label: 'Iterations', min: 1, max: 2000, step: 1 },
   { key: 'learningRate', label: 'Learning rate', min: 0, max: 1000, step: 'any' },
   { key: 'l2', label: 'L2 weight', min: 0, max: 1, step: 'any' },
+  { key: 'totalVariation', label: 'Total variation weight', min: 0, max: 10, step: 'any' },
   { key: 'blurEvery', label: 'Blur every (iterations, 0 = never)', min: 0, max: 1000, step: 1 },
   { key: 'blurSigma', label: 'Blur σ (px)', min: 0, max: 5, step: 0.1 },
   { key: 'jitter', label: 'Jitter (px)', min: 0, max: 64, step: 1 },
@@ -30,6 +31,9 @@ export function ClassVizPage() {
   useEffect(() => void ensureEngine().catch(() => undefined), []);
   const active = v.status === 'running' || v.status === 'paused';
   const busy = active || v.sweep.running;
+  const runButton = useRef<HTMLButtonElement>(null);
+  const pauseButton = useRef<HTMLButtonElement>(null);
+  useKeepFocus(v.status, active, runButton, pauseButton);
 
   return (
     <div class="page two-columns">
@@ -81,10 +85,10 @@ export function ClassVizPage() {
             </select>
           </label>
           <div class="actions">
-            <button type="submit" disabled={busy} data-testid="run-viz">
+            <button type="submit" disabled={busy} data-testid="run-viz" ref={runButton}>
               Run
             </button>
-            <button type="button" onClick={v.status === 'paused' ? resumeClassViz : pauseClassViz} disabled={!active} data-testid="pause-viz">
+            <button type="button" onClick={v.status === 'paused' ? resumeClassViz : pauseClassViz} disabled={!active} data-testid="pause-viz" ref={pauseButton}>
               {v.status === 'paused' ? 'Resume' : 'Pause'}
             </button>
             <button type="button" onClick={cancelClassViz} disabled={!active} data-testid="cancel-viz">
@@ -99,10 +103,11 @@ export function ClassVizPage() {
           label={v.status === 'paused' ? 'Paused' : 'Iterations'}
           value={v.total ? v.step / v.total : 0}
           detail={`${v.step} / ${v.total || v.settings.iterations} · ${v.iterationsPerSecond.toFixed(1)} it/s`}
+          testId="viz-progress"
         />
         <ImageCanvas image={v.preview} label={v.status === 'done' ? 'Final image' : 'Live preview'} testId="viz-preview" size={320} />
-        <p aria-live="polite" data-testid="viz-status">
-          {v.status === 'done' ? `Done · final probability ${formatPercent(v.probability ?? NaN)}` : v.status === 'cancelled' ? 'Cancelled.' : v.probability !== null ? `Class probability ${formatPercent(v.probability)}` : ''}
+        <p class="status-line" aria-live="polite" data-testid="viz-status" data-status={v.status}>
+          {statusText(v)}
         </p>
         <button type="button" disabled={!v.result} onClick={() => v.result && void pngBlob(v.result.image).then((b) => downloadBlob(b, 'class-visualization.png'))}>
           Download PNG
@@ -111,4 +116,33 @@ export function ClassVizPage() {
       </div>
     </div>
   );
+}
+
+function statusText(v: ClassVizState): string {
+  const probability = v.probability !== null ? ` · class probability ${formatPercent(v.probability)}` : '';
+  if (v.status === 'done') return `Done · final probability ${formatPercent(v.probability ?? NaN)}`;
+  if (v.status === 'paused') return `Paused at step ${v.step} of ${v.total}${probability}. Resume to go on.`;
+  if (v.status === 'cancelled') return `Cancelled at step ${v.step} of ${v.total}${v.preview ? '; the preview shows the last frame' : ''}.`;
+  if (v.status === 'running') return v.probability !== null ? `Class probability ${formatPercent(v.probability)}` : 'Running…';
+  return '';
+}
+
+/**
+ * Buttons that turn disabled drop keyboard focus to the page's start. When the run starts, focus goes
+ * from Run to Pause; when it ends, back to Run — only if focus was lost, never stolen from elsewhere.
+ */
+function useKeepFocus(
+  status: ClassVizState['status'],
+  active: boolean,
+  run: { current: HTMLButtonElement | null },
+  pause: { current: HTMLButtonElement | null },
+): void {
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current === status) return;
+    previous.current = status;
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || (focused as HTMLButtonElement).disabled;
+    if (lost) (active ? pause : run).current?.focus();
+  }, [status, active]);
 }
