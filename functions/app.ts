@@ -37,6 +37,18 @@ function createApi() {
   return api;
 }
 
+/**
+ * The assets layer in single-page-application mode answers every miss with index.html, which is right
+ * for a page (/saliency) and wrong for a file (/models/x/missing.bin, a stale chunk): a file that is
+ * not there must be a 404, or a loader would parse HTML as weights.
+ */
+async function serveAsset(assets: Fetcher, request: Request, path: string, notFound: () => Response | Promise<Response>): Promise<Response> {
+  const response = (await assets.fetch(request)) as unknown as Response;
+  const isFile = /\.[a-z0-9]+$/i.test(path) && !/\.html?$/i.test(path);
+  if (isFile && (response.headers.get('Content-Type') ?? '').includes('text/html')) return notFound();
+  return response;
+}
+
 export function createApp() {
   const api = createApi();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -60,7 +72,7 @@ export function createApp() {
     // a route list change), the assets binding still answers them.
     const path = c.req.path;
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/')) {
-      return c.env.ASSETS.fetch(c.req.raw) as unknown as Response;
+      return serveAsset(c.env.ASSETS, c.req.raw, path, () => notFoundResponse(c));
     }
     return notFoundResponse(c);
   });

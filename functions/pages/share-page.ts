@@ -1,6 +1,7 @@
 /** The share page of a stored result: input, picture, predictions, parameters, and a way to re-run. */
 import { html } from 'hono/html';
 import type { Prediction } from '../../core/types.ts';
+import { MODELS } from '../../models/registry.ts';
 import { page } from './layout.ts';
 
 /** Only the fields the page shows; the document is the stored result with absolute URLs. */
@@ -22,6 +23,9 @@ interface ShareDocument {
 
 const percent = (p: number) => `${(p * 100).toFixed(1)} %`;
 
+/** The model's display name ("SqueezeNet 1.1"); the id for a model no longer in the table. */
+const modelName = (id: string) => (Object.hasOwn(MODELS, id) ? MODELS[id].info.name : id);
+
 function predictionTable(caption: string, predictions: Prediction[]) {
   return html`<table><caption>${caption}</caption>
 <tr><th>class</th><th>probability</th></tr>
@@ -38,7 +42,7 @@ function summary(doc: ShareDocument): { title: string; description: string; imag
   if (doc.kind === 'saliency' && doc.maps?.length) {
     const top = doc.predictions?.[0];
     return {
-      title: `What ${doc.model} looks at for “${doc.maps[0].class.name}”`,
+      title: `What ${modelName(doc.model)} looks at for “${doc.maps[0].class.name}”`,
       description: top ? `Saliency map; the network says ${top.name} (${percent(top.probability)}).` : 'Saliency map.',
       image: doc.maps[0].overlayUrl,
     };
@@ -54,7 +58,7 @@ function summary(doc: ShareDocument): { title: string; description: string; imag
   }
   const top = doc.predictions?.[0];
   return {
-    title: `${doc.model} says: ${top?.name ?? 'unknown'}`,
+    title: `${modelName(doc.model)} says: ${top?.name ?? 'unknown'}`,
     description: top ? `Top prediction ${top.name} (${percent(top.probability)}).` : 'Prediction.',
     image: doc.inputUrl,
   };

@@ -61,7 +61,7 @@ export function SweepGrid({ busy }: { busy: boolean }) {
   return (
     <section class="sweep" aria-labelledby="sweep-title">
       <h2 id="sweep-title">Sweep</h2>
-      <div class="controls inline">
+      <div class="sweep-controls">
         {paramSelect(sweep.rowParam, (rowParam) => setSweep({ rowParam }), 'Rows', 'sweep-row-param')}
         <label>
           Row values
@@ -72,12 +72,14 @@ export function SweepGrid({ busy }: { busy: boolean }) {
           Column values
           <input value={colsText} onInput={(e) => setColsText(e.currentTarget.value)} aria-invalid={!cols} data-testid="sweep-cols" />
         </label>
-        <button type="button" onClick={start} disabled={busy || sweep.running || !rows || !cols || sameParam} data-testid="run-sweep" ref={runButton}>
-          Run sweep
-        </button>
-        <button type="button" onClick={cancelClassViz} disabled={!sweep.running} data-testid="cancel-sweep" ref={cancelButton}>
-          Cancel sweep
-        </button>
+        <div class="actions">
+          <button type="button" onClick={start} disabled={busy || sweep.running || !rows || !cols || sameParam} data-testid="run-sweep" ref={runButton}>
+            Run sweep
+          </button>
+          <button type="button" onClick={cancelClassViz} disabled={!sweep.running} data-testid="cancel-sweep" ref={cancelButton}>
+            Cancel sweep
+          </button>
+        </div>
       </div>
       <p class="muted status-line" aria-live="polite" data-testid="sweep-status">
         {sameParam
@@ -120,7 +122,7 @@ export function SweepGrid({ busy }: { busy: boolean }) {
                         size={112}
                         testId={`sweep-canvas-${row}-${col}`}
                         label={cell?.result ? `${what}: ${formatPercent(cell.result.probability)}` : `${what}: ${STATUS_TEXT[status]}`}
-                        caption={cell?.result ? formatPercent(cell.result.probability) : STATUS_TEXT[status]}
+                        caption={cell?.result ? `p = ${formatPercent(cell.result.probability)}` : STATUS_TEXT[status]}
                       />
                     </td>
                   );

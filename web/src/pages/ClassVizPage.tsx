@@ -19,7 +19,7 @@ const NUMBER_FIELDS: { key: keyof ClassVizSettings; label: string; min: number; 
   { key: 'learningRate', label: 'Learning rate', min: 0, max: 1000, step: 'any' },
   { key: 'l2', label: 'L2 weight', min: 0, max: 1, step: 'any' },
   { key: 'totalVariation', label: 'Total variation weight', min: 0, max: 10, step: 'any' },
-  { key: 'blurEvery', label: 'Blur every (iterations, 0 = never)', min: 0, max: 1000, step: 1 },
+  { key: 'blurEvery', label: 'Blur every (steps, 0 = off)', min: 0, max: 1000, step: 1 },
   { key: 'blurSigma', label: 'Blur σ (px)', min: 0, max: 5, step: 0.1 },
   { key: 'jitter', label: 'Jitter (px)', min: 0, max: 64, step: 1 },
   { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, step: 1 },

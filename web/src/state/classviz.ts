@@ -7,6 +7,9 @@ import { isAborted, toUserMessage } from './messages.ts';
 
 let current: Job<'classviz'> | null = null;
 let sweepCancelled = false;
+/** Time spent paused is not running time: it/s counts only the rest. */
+let pausedSince: number | null = null;
+let pausedMs = 0;
 
 export function vizOptions(settings: ClassVizSettings, override: Partial<Record<SweepParam, number>> = {}): ClassVizOptions {
   const { init, ...rest } = settings;
@@ -18,13 +21,15 @@ export async function runClassViz(): Promise<void> {
   const { classviz } = appStore.get();
   if (classviz.status === 'running' || classviz.status === 'paused') return;
   const started = performance.now();
+  pausedSince = null;
+  pausedMs = 0;
   patch('classviz', { status: 'running', step: 0, total: classviz.settings.iterations, iterationsPerSecond: 0, probability: null, result: null, error: null, preview: null });
   try {
     const result = await runJob(
       'classviz',
       vizOptions(classviz.settings),
       (step) => {
-        const seconds = (performance.now() - started) / 1000;
+        const seconds = (performance.now() - started - pausedMs) / 1000;
         patch('classviz', {
           step: step.step,
           total: step.total,
@@ -46,12 +51,15 @@ export async function runClassViz(): Promise<void> {
 export function pauseClassViz(): void {
   if (!current || appStore.get().classviz.status !== 'running') return;
   current.pause();
+  pausedSince = performance.now();
   patch('classviz', { status: 'paused' });
 }
 
 export function resumeClassViz(): void {
   if (!current || appStore.get().classviz.status !== 'paused') return;
   current.resume();
+  if (pausedSince !== null) pausedMs += performance.now() - pausedSince;
+  pausedSince = null;
   patch('classviz', { status: 'running' });
 }
 
