@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Layer, Weights } from './layer.ts';
-import { convInputGradient, flippedTransposedKernel } from './conv-input-gradient.ts';
+import { convInputGradient, inputGradientKernels } from './conv-input-gradient.ts';
+import { pointwiseConv } from './pointwise-conv.ts';
 import { reluMask } from './relu-mask.ts';
 
 export interface ConvOptions {
@@ -16,10 +17,13 @@ export function conv(name: string, { stride = 1, pad = 0, relu = true, named = t
   return {
     name,
     named,
-    prepare: (w) => ({ [`${name}.flipped`]: flippedTransposedKernel(kernelOf(w)) }),
+    prepare: (w) => inputGradientKernels(name, kernelOf(w), stride),
     forward(x, w) {
       const out = tf.tidy(() => {
-        const z = tf.add(tf.conv2d(x as tf.Tensor4D, kernelOf(w), stride, pad), w[`${name}.bias`]);
+        const kernel = kernelOf(w);
+        const pointwise = kernel.shape[0] === 1 && kernel.shape[1] === 1 && stride === 1 && pad === 0;
+        const y = pointwise ? pointwiseConv(x as tf.Tensor4D, kernel) : tf.conv2d(x as tf.Tensor4D, kernel, stride, pad);
+        const z = tf.add(y, w[`${name}.bias`]);
         return relu ? tf.relu(z) : z;
       });
       return { out, saved: [out, x] };
@@ -28,7 +32,7 @@ export function conv(name: string, { stride = 1, pad = 0, relu = true, named = t
       return tf.tidy(() => {
         const dz = (relu ? reluMask(dy, out) : dy) as tf.Tensor4D;
         const inputHW: [number, number] = [x.shape[1]!, x.shape[2]!];
-        return convInputGradient(dz, kernelOf(w), w[`${name}.flipped`] as tf.Tensor4D, stride, pad, inputHW);
+        return convInputGradient(dz, w, name, kernelOf(w).shape[0], stride, pad, inputHW);
       });
     },
   };

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Layer, Weights } from './layer.ts';
+import { channelHalves } from './channel-halves.ts';
 import { flippedTransposedKernel } from './conv-input-gradient.ts';
+import { pointwiseConv } from './pointwise-conv.ts';
 import { reluMask } from './relu-mask.ts';
 
 /**
@@ -20,9 +22,9 @@ export function fire(name: string): Layer {
       [`${name}.expand3x3.flipped`]: flippedTransposedKernel(k(w, 'expand3x3')),
     }),
     forward(x, w) {
-      const squeezed = tf.tidy(() => tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, k(w, 'squeeze'), 1, 0), b(w, 'squeeze'))));
+      const squeezed = tf.tidy(() => tf.relu(tf.add(pointwiseConv(x as tf.Tensor4D, k(w, 'squeeze')), b(w, 'squeeze'))));
       const out = tf.tidy(() => {
-        const e1 = tf.relu(tf.add(tf.conv2d(squeezed as tf.Tensor4D, k(w, 'expand1x1'), 1, 0), b(w, 'expand1x1')));
+        const e1 = tf.relu(tf.add(pointwiseConv(squeezed as tf.Tensor4D, k(w, 'expand1x1')), b(w, 'expand1x1')));
         const e3 = tf.relu(tf.add(tf.conv2d(squeezed as tf.Tensor4D, k(w, 'expand3x3'), 1, 1), b(w, 'expand3x3')));
         return tf.concat([e1, e3], 3);
       });
@@ -32,9 +34,11 @@ export function fire(name: string): Layer {
       return tf.tidy(() => {
         const dOut = reluMask(dy, out) as tf.Tensor4D;
         const expandChannels = k(w, 'expand1x1').shape[3];
-        const [d1, d3] = tf.split(dOut, [expandChannels, dOut.shape[3] - expandChannels], 3);
-        const dSqueezed = tf.add(tf.conv2d(d1 as tf.Tensor4D, flipped(w, 'expand1x1'), 1, 0), tf.conv2d(d3 as tf.Tensor4D, flipped(w, 'expand3x3'), 1, 1));
-        return tf.conv2d(reluMask(dSqueezed, squeezed) as tf.Tensor4D, flipped(w, 'squeeze'), 1, 0);
+        // Equal halves (SqueezeNet's) are picked by convolution: tf.split copies through JS on WASM.
+        const equal = 2 * expandChannels === dOut.shape[3];
+        const [d1, d3] = equal ? channelHalves(dOut) : (tf.split(dOut, [expandChannels, dOut.shape[3] - expandChannels], 3) as tf.Tensor4D[]);
+        const dSqueezed = tf.add(pointwiseConv(d1, flipped(w, 'expand1x1')), tf.conv2d(d3, flipped(w, 'expand3x3'), 1, 1));
+        return pointwiseConv(reluMask(dSqueezed, squeezed) as tf.Tensor4D, flipped(w, 'squeeze'));
       });
     },
   };

@@ -13,7 +13,9 @@ export function globalAveragePool(name: string): Layer {
       return tf.tidy(() => {
         const [h, w] = [x.shape[1]!, x.shape[2]!];
         const [m, c] = dy.shape as [number, number];
-        return tf.broadcastTo(tf.div(tf.reshape(dy, [m, 1, 1, c]), h * w), [m, h, w, c]);
+        // A broadcasting multiply spreads the gradient over H×W; broadcastTo and tile copy element by
+        // element on the WASM backend and cost ~100× more.
+        return tf.mul(tf.reshape(tf.div(dy, h * w), [m, 1, 1, c]), tf.ones([1, h, w, 1]));
       });
     },
   };

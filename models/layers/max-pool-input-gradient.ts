@@ -1,94 +1,119 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /*
- * The pooling windows as blocks: row s·i + d of the input is block (i + ⌊d/s⌋), residue (d mod s).
- * Viewing the padded input as [R, s, C', s·C] makes "element (di, dj) of every window" one 4-D slice;
- * the WASM backend's Slice is slow at rank 6 and StridedSlice is slow at any rank, while 4-D slices,
- * pads at any rank and reshapes are cheap.
+ * Written with the ops that are fast on the WASM backend (element-wise maths, pads, pools, depthwise
+ * convolutions, concats) and none of the slow ones (Slice and Split copy through JS; StridedSlice,
+ * DepthToSpace, Equal, Cast and Tile are slow too).
+ *
+ * Separable: a k × k window's first maximum in scan order lies in the first row whose maximum is the
+ * window's, at that row's first maximum. So the gradient goes back in two 1-D steps, each over k
+ * elements instead of k²: from the output to the row maxima (a k × 1 pool of them), then from the row
+ * maxima (a 1 × k pool of the input) to the input.
+ *
+ * In each step, element d of every window is a depthwise convolution with a one-hot kernel, and the
+ * gradient it receives lands on position s·i + d = s·(i + ⌊d/s⌋) + (d mod s): on residue phase d mod s,
+ * shifted by ⌊d/s⌋. So it accumulates in s low-resolution phase grids with pads, and one concat
+ * interleaves them.
  */
 
-interface Geometry {
-  size: number;
-  stride: number;
-  /** Output rows and columns. */
-  ho: number;
-  wo: number;
-  /** Blocks of `stride` rows/columns covering every window. */
-  rows: number;
-  cols: number;
-  channels: number;
-}
+/** Stands in for −∞ where the ceil-mode windows hang over the input: a one-hot convolution turns 0 · −∞ into NaN. */
+const LOWEST = -3.4028234663852886e38;
 
-/** Window element (di, dj) of every output of one image: [1, ho, wo, C], from the column-residue views. */
-function windowElement(byColumnResidue: tf.Tensor4D[], g: Geometry, di: number, dj: number): tf.Tensor4D {
-  const [bi, pi, bj, pj] = [Math.floor(di / g.stride), di % g.stride, Math.floor(dj / g.stride), dj % g.stride];
-  const part = tf.slice(byColumnResidue[pj], [bi, pi, bj, 0], [g.ho, 1, g.wo, g.channels]);
-  return tf.reshape(part, [1, g.ho, g.wo, g.channels]);
-}
+type Axis = 1 | 2;
 
-/** The adjoint: v [M, ho, wo, C] placed at window element (di, dj), as a [M, R, s, C', s, C] grid. */
-function placeElement(v: tf.Tensor4D, g: Geometry, di: number, dj: number): tf.Tensor {
-  const [bi, pi, bj, pj] = [Math.floor(di / g.stride), di % g.stride, Math.floor(dj / g.stride), dj % g.stride];
-  const m = v.shape[0];
-  const s = g.stride;
-  return tf.pad(tf.reshape(v, [m, g.ho, 1, g.wo, 1, g.channels]), [
-    [0, 0],
-    [bi, g.rows - g.ho - bi],
-    [pi, s - 1 - pi],
-    [bj, g.cols - g.wo - bj],
-    [pj, s - 1 - pj],
-    [0, 0],
-  ]);
-}
-
-/** One input image (batch 1) against an upstream gradient with M rows. */
-function singleImage(dy: tf.Tensor4D, input: tf.Tensor4D, output: tf.Tensor4D, size: number, stride: number): tf.Tensor4D {
-  const [, h, w, c] = input.shape;
-  const [ho, wo] = [output.shape[1], output.shape[2]];
-  const extra = Math.ceil(size / stride) - 1;
-  const g: Geometry = { size, stride, ho, wo, rows: Math.max(ho + extra, Math.ceil(h / stride)), cols: Math.max(wo + extra, Math.ceil(w / stride)), channels: c };
-  const padded = tf.pad(input, [[0, 0], [0, g.rows * stride - h], [0, g.cols * stride - w], [0, 0]]);
-  const view = tf.reshape(padded, [g.rows, stride, g.cols, stride * c]) as tf.Tensor4D;
-  // Slicing whole channel runs is several times faster than slicing inside the last axis.
-  const byColumnResidue = Array.from({ length: stride }, (_, pj) => tf.slice(view, [0, 0, 0, pj * c], [-1, -1, -1, c]));
-  // Memory, not speed, shapes this loop: each offset's temporaries are freed before the next, and the
-  // placed pieces are summed as they come, so at most two full-size gradients exist at once.
-  let remaining: tf.Tensor = tf.onesLike(output);
-  let sum: tf.Tensor | null = null;
-  for (let di = 0; di < size; di++) {
-    for (let dj = 0; dj < size; dj++) {
-      const [first, piece] = tf.tidy(() => {
-        // Elements never exceed the window maximum, so step(max − element) is 0 exactly at the maxima.
-        // (Arithmetic, not tf.equal: Equal and Cast are slow kernels on the WASM backend.)
-        const belowMax = tf.step(tf.sub(output, windowElement(byColumnResidue, g, di, dj)));
-        const firstMax = tf.relu(tf.sub(remaining, belowMax));
-        return [firstMax, placeElement(tf.mul(dy, firstMax) as tf.Tensor4D, g, di, dj)];
-      });
-      const nextRemaining = tf.sub(remaining, first);
-      const nextSum: tf.Tensor = sum ? tf.add(sum, piece) : piece;
-      tf.dispose([remaining, first, ...(sum ? [sum, piece] : [])]);
-      remaining = nextRemaining;
-      sum = nextSum;
-    }
+/**
+ * Gradient w.r.t. `values` [N, H, W, C] of `pooled` = the max over windows of `size` along `axis` with
+ * `stride` (all windows 'valid'), given `dy` [M, …pooled] (taken over and freed; across `axis` it may
+ * run longer than `pooled`, with zeros) and routing each window's gradient to its first maximum. Along
+ * `axis` the result spans `stride` × its phase grid, at least the length of `values`; across, that of
+ * `dy`. `done` is freed before the result is assembled.
+ */
+function firstMaxAlong(axis: Axis, dy: tf.Tensor4D, values: tf.Tensor4D, pooled: tf.Tensor4D, size: number, stride: number, done: tf.Tensor[]): tf.Tensor4D {
+  const [m, c] = [dy.shape[0], values.shape[3]];
+  const across: Axis = axis === 1 ? 2 : 1;
+  const windows = pooled.shape[axis];
+  // Enough phase cells for every shift and for all of `values`.
+  const cells = Math.max(windows + Math.ceil(size / stride) - 1, Math.ceil(values.shape[axis] / stride));
+  const [rows, cols] = axis === 1 ? [cells, dy.shape[2]] : [dy.shape[1], cells];
+  const padAlong = (t: tf.Tensor, ax: Axis, before: number, after: number) => {
+    const padding: [number, number][] = [[0, 0], [0, 0], [0, 0], [0, 0]];
+    padding[ax] = [before, after];
+    return tf.pad(t, padding);
+  };
+  const phases: (tf.Tensor | null)[] = new Array(stride).fill(null);
+  // The gradient of windows whose maximum the scan has not met yet; it drops to 0 at the first one.
+  let carried: tf.Tensor = dy;
+  // Nested tidies: full-size temporaries are freed as soon as possible (the WASM heap never shrinks).
+  for (let d = 0; d < size; d++) {
+    const belowMax = tf.tidy(() => {
+      // Elements never exceed the window maximum, so step(max − element) is 0 exactly at the maxima.
+      // (Arithmetic, not tf.equal: Equal and Cast are slow kernels on the WASM backend.)
+      const below = tf.step(tf.tidy(() => tf.sub(pooled, tf.depthwiseConv2d(values, oneHot(axis, size, d, c), axis === 1 ? [stride, 1] : [1, stride], 'valid'))));
+      const extra = dy.shape[across] - pooled.shape[across];
+      return extra ? padAlong(below, across, 0, extra) : below;
+    });
+    const next = tf.mul(carried, belowMax);
+    belowMax.dispose();
+    const shift = Math.floor(d / stride);
+    const placed = tf.tidy(() => padAlong(tf.sub(carried, next), axis, shift, cells - windows - shift));
+    carried.dispose();
+    carried = next;
+    const sum = phases[d % stride];
+    phases[d % stride] = sum ? tf.add(sum, placed) : placed;
+    if (sum) tf.dispose([sum, placed]);
   }
-  const m = dy.shape[0];
-  const grid = tf.reshape(sum!, [m, g.rows * stride, g.cols * stride, c]) as tf.Tensor4D;
-  return tf.slice(grid, [0, 0, 0, 0], [m, h, w, c]);
+  tf.dispose([carried, ...done]);
+  const filled = phases.map((p) => p ?? tf.zeros([m, rows, cols, c]));
+  // Interleaving is a concat: along a new axis after the rows, or along the channels (order (phase, c)
+  // is the memory order of interleaved columns).
+  const interleaved = tf.tidy(() => {
+    const parts = axis === 1 ? filled.map((p) => tf.reshape(p, [m, rows, 1, cols * c])) : filled;
+    const [height, width] = axis === 1 ? [rows * stride, cols] : [rows, cols * stride];
+    return tf.reshape(tf.concat(parts, axis === 1 ? 2 : 3), [m, height, width, c]) as tf.Tensor4D;
+  });
+  tf.dispose(filled);
+  return interleaved;
+}
+
+/** Depthwise kernel [size, 1, C, 1] (rows) or [1, size, C, 1] (columns) that picks element d of a window. */
+function oneHot(axis: Axis, size: number, d: number, channels: number): tf.Tensor4D {
+  const along: [number, number] = [d, size - 1 - d];
+  return tf.pad(tf.ones([1, 1, channels, 1]), axis === 1 ? [along, [0, 0], [0, 0], [0, 0]] : [[0, 0], along, [0, 0], [0, 0]]) as tf.Tensor4D;
+}
+
+/** x [M, H', W', C] without its bottom/right excess beyond h × w; frees x. */
+function cropTo(x: tf.Tensor4D, h: number, w: number): tf.Tensor4D {
+  const [, hx, wx, c] = x.shape;
+  if (hx === h && wx === w) return x;
+  // A one-hot 'valid' convolution: a Slice copies row by row through JS on WASM, several times slower.
+  // Square kernels only (XNNPACK's depthwise 2×1 and 1×2 paths are ~10× slower), so the excesses are
+  // first made equal.
+  const excess = Math.max(hx - h, wx - w);
+  const cropped = tf.tidy(() => {
+    const even = hx - h === wx - w ? x : (tf.pad(x, [[0, 0], [0, excess - (hx - h)], [0, excess - (wx - w)], [0, 0]]) as tf.Tensor4D);
+    const oneHot = tf.pad(tf.ones([1, 1, c, 1]), [[0, excess], [0, excess], [0, 0], [0, 0]]) as tf.Tensor4D;
+    return tf.depthwiseConv2d(even, oneHot, 1, 'valid');
+  });
+  x.dispose();
+  return cropped;
 }
 
 /**
- * Input gradient of a max-pool that routes each output's gradient to the FIRST maximum of its window in
- * scan order, as PyTorch does. TF.js backends disagree on ties (the WASM kernel picks the last one), and
- * ties are common in flat image regions, so the rule is written out with portable ops.
- * The input must be exactly covered by the windows (as after ceil-mode padding).
+ * Input gradient of a max-pool ('valid' windows over `input` padded at the bottom/right as far as the
+ * upstream gradient's size requires, as in ceil mode) that routes each output's gradient to the FIRST
+ * maximum of its window in scan order, as PyTorch does. TF.js backends disagree on ties (the WASM
+ * kernel picks the last one), and ties are common in flat image regions, so the rule is written out.
+ * `input` has batch 1 or M (rows of `dy`); the input must be finite.
  */
-export function maxPoolInputGradient(dy: tf.Tensor4D, input: tf.Tensor4D, output: tf.Tensor4D, size: number, stride: number): tf.Tensor4D {
-  return tf.tidy(() => {
-    const n = input.shape[0];
-    if (n === 1) return singleImage(dy, input, output, size, stride);
-    const images = tf.split(input, n);
-    const outputs = tf.split(output, n);
-    const upstream = tf.split(dy, n);
-    return tf.concat(images.map((x, i) => singleImage(upstream[i], x, outputs[i], size, stride)));
-  });
+export function maxPoolInputGradient(dy: tf.Tensor4D, input: tf.Tensor4D, size: number, stride: number): tf.Tensor4D {
+  const [, h, w] = input.shape;
+  const [, ho, wo] = dy.shape;
+  // Ceil-mode windows may hang over the input; 'valid' pools over this extent give exactly ho × wo.
+  const [he, we] = [Math.max(h, (ho - 1) * stride + size), Math.max(w, (wo - 1) * stride + size)];
+  const padded = he > h || we > w ? tf.pad(input, [[0, 0], [0, he - h], [0, we - w], [0, 0]], LOWEST) : input;
+  const rowMaxima = tf.maxPool(padded, [1, size], [1, stride], 'valid');
+  const output = tf.maxPool(rowMaxima, [size, 1], [stride, 1], 'valid');
+  const dRowMaxima = firstMaxAlong(1, tf.clone(dy), rowMaxima, output, size, stride, [output]);
+  const dPadded = firstMaxAlong(2, dRowMaxima, padded, rowMaxima, size, stride, padded === input ? [rowMaxima] : [rowMaxima, padded]);
+  return cropTo(dPadded, h, w);
 }

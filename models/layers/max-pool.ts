@@ -35,14 +35,8 @@ export function maxPool(name: string, size = 3, stride = 2, ceil = true): Layer 
       return { out, saved: [x] };
     },
     backward(dy, [x]) {
-      return tf.tidy(() => {
-        const padding = ceil ? ceilPadding(x, size, stride) : ([0, 0] as [number, number]);
-        const input = padForCeil(x as tf.Tensor4D, padding);
-        const output = tf.maxPool(input, size, stride, 'valid');
-        const dx = maxPoolInputGradient(dy as tf.Tensor4D, input, output, size, stride);
-        const [h, w] = [x.shape[1]!, x.shape[2]!];
-        return padding[0] || padding[1] ? tf.slice(dx, [0, 0, 0, 0], [-1, h, w, -1]) : dx;
-      });
+      // The upstream gradient's size says how far the windows reach: the ceil-mode padding.
+      return maxPoolInputGradient(dy as tf.Tensor4D, x as tf.Tensor4D, size, stride);
     },
   };
 }
