@@ -3,18 +3,19 @@
  * it over HTTP. Prints cold start, p50/p95 latency of predict, saliency and FGSM (sequential and with
  * 4 concurrent clients) and the peak WASM heap. Target: saliency p50 ≤ 2.5 × predict p50.
  *
- *   npm run bench:edge            (env: BENCH_PORT=8799, BENCH_REQUESTS=20, GRADLENS_DATA_MIRROR=../shared/data)
+ *   npm run bench:edge            (env: BENCH_PORT=8799, BENCH_REQUESTS=20, GRADLENS_SHARED=../shared)
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, startDevServer } from '../../functions/scripts/dev-server.mjs';
+import { startDevServer } from '../../functions/scripts/dev-server.mjs';
+import { sharedDir } from '../helpers/shared-path.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 const CLIENTS = 4;
 const MiB = 1024 * 1024;
-const dataDir = path.resolve(REPO_ROOT, process.env.GRADLENS_DATA_MIRROR ?? '../shared/data', 'imagenet_val_25');
+const dataDir = sharedDir('data/imagenet_val_25');
 const images = readdirSync(dataDir)
   .filter((f) => f.endsWith('.png'))
   .sort()

@@ -26,6 +26,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
 
+/** A headless Chromium with one desktop-sized page whose errors are collected. */
+export async function openSession(): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  return { browser, page, errors: watchErrors(page) };
+}
+
 /** Collects page errors and CSP violations so a test can assert there were none. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

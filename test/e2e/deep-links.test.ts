@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launchChromium, screenshot, watchErrors } from './browser.ts';
+import { openSession, screenshot } from './browser.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
 const baseUrl = inject('baseUrl');
@@ -15,9 +15,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
+  ({ browser, page, errors } = await openSession());
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canvasStats, launchChromium, screenshot, watchErrors } from './browser.ts';
+import { canvasStats, openSession, screenshot } from './browser.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
 const HAY = sharedDir('data/imagenet_val_25/00_hay.png');
@@ -18,9 +18,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
+  ({ browser, page, errors } = await openSession());
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { canvasStats, launchChromium, screenshot, watchErrors } from './browser.ts';
+import { canvasStats, openSession, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -13,9 +13,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
+  ({ browser, page, errors } = await openSession());
   await page.goto(`${baseUrl}/classviz`);
   await page.waitForSelector('[data-testid=backend-active]:has-text("Active")', { timeout: 120_000 });
 });

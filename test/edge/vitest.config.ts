@@ -5,7 +5,7 @@
  * Two things differ from `wrangler dev`, both decided here in Node before workerd starts:
  * - the assets binding serves `web/public` (where `npm run models` writes the prepared model files)
  *   instead of the site build `web/dist`, so the tests do not need a site build;
- * - the reference images and outputs from the read-only mirrors are handed to the tests as data-blob
+ * - the reference images and outputs from ../shared are handed to the tests as data-blob
  *   bindings named `REF_<file>` (see helpers.ts), because workerd cannot read the file system;
  * - the pixel budget MAX_PIXELS is 200 000 instead of 8 000 000.
  */
@@ -14,17 +14,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineProject } from 'vitest/config';
+import { sharedDir } from '../helpers/shared-path.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const modelMirror = path.resolve(repoRoot, process.env.GRADLENS_MODEL_MIRROR ?? '../shared/models');
-const dataMirror = path.resolve(repoRoot, process.env.GRADLENS_DATA_MIRROR ?? '../shared/data');
+// Test data comes from the shared folder beside the checkout (or GRADLENS_SHARED), like every other suite.
+const images = sharedDir('data/imagenet_val_25');
+const outputs = sharedDir('models/squeezenet1_1/reference/imagenet_val_25');
 
 /** The twelve reference images and their reference outputs (see helpers.ts for the names). */
 function referenceBindings(): Record<string, string> {
-  const images = path.join(dataMirror, 'imagenet_val_25');
-  const outputs = path.join(modelMirror, 'squeezenet1_1/reference/imagenet_val_25');
-  if (!existsSync(images) || !existsSync(outputs)) return {};
+  if (!existsSync(images) || !existsSync(outputs)) throw new Error(`The edge tests need the shared test data at ${images} and ${outputs}.`);
   const bindings: Record<string, string> = {};
   const add = (file: string) => {
     bindings[`REF_${path.basename(file).replace(/[^A-Za-z0-9]/g, '_')}`] = file;
