@@ -58,3 +58,27 @@ export async function canvasStats(page: Page, selector: string): Promise<{ hash:
     return { hash, distinct: values.size };
   });
 }
+
+/**
+ * Starts recording every distinct picture a canvas shows (sampled each animation frame, non-empty
+ * canvases only); the returned function reads the list. Catches intermediate frames however fast
+ * the computation runs.
+ */
+export async function recordCanvasFrames(page: Page, selector: string): Promise<() => Promise<number[]>> {
+  await page.evaluate((sel) => {
+    const seen: number[] = [];
+    (window as unknown as { __frames: number[] }).__frames = seen;
+    const sample = () => {
+      const c = document.querySelector(sel) as HTMLCanvasElement | null;
+      if (c && c.dataset.empty === 'false') {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let hash = 0;
+        for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + ((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])) | 0;
+        if (seen[seen.length - 1] !== hash) seen.push(hash);
+      }
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }, selector);
+  return () => page.evaluate(() => [...new Set((window as unknown as { __frames: number[] }).__frames)]);
+}
