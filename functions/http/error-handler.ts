@@ -42,6 +42,12 @@ function mapError(error: unknown, c: Context<AppEnv>): Mapped | undefined {
   }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own refusals: malformed JSON/form bodies, the media-type gate of @hono/zod-openapi.
+    if (error.status === 415) {
+      const sent = c.req.header('Content-Type') ?? 'no Content-Type';
+      const detail = `The body (${sent}) is not an image upload.`;
+      const hint = 'Send a PNG or JPEG as multipart/form-data field "image", or as the raw body with Content-Type image/png or image/jpeg.';
+      return { problem: problemBody(415, detail, { hint }), headers: {} };
+    }
     const detail = error.message || `${c.req.method} ${c.req.path} was refused.`;
     return { problem: problemBody(error.status, detail), headers: {} };
   }

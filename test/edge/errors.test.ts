@@ -99,7 +99,9 @@ describe('413 body over the limit (10 MiB)', () => {
 describe('415 not a supported image', () => {
   it('a text body', async () => {
     const response = await fetchApi('/api/v1/predict', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hello' });
-    await expectProblem(response, 415);
+    const body = await expectProblem(response, 415);
+    expect(body.detail).toContain('text/plain');
+    expect(body.hint).toMatch(/multipart\/form-data field "image".*image\/png or image\/jpeg/);
   });
 
   it('a file that is not PNG or JPEG, whatever its declared type', async () => {
