@@ -11,7 +11,13 @@ export const DEFAULT_COLORMAP: ColormapName = 'hot';
 export const DEFAULT_CLIP_PERCENTILE = 99.5;
 
 /** Strength of the colored map over the photo where the map is hottest. */
-export const DEFAULT_OVERLAY_OPACITY = 0.6;
+export const DEFAULT_OVERLAY_OPACITY = 0.8;
+
+/** Under an overlay the photo turns towards a darker gray by this fraction of the opacity, so the map's colors read. */
+export const BACKDROP_DIMMING = 0.75;
+
+/** Brightness of that gray relative to the photo's luminance. */
+export const BACKDROP_BRIGHTNESS = 0.6;
 
 /** Pixels above this quantile of the map count as the object (Simonyan et al. kept the top 5%). */
 export const DEFAULT_LOCALIZATION_QUANTILE = 0.95;

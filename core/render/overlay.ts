@@ -1,7 +1,7 @@
 import { GradlensError } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
 import { colormapTable, type ColormapName } from './colormaps.ts';
-import { DEFAULT_COLORMAP, DEFAULT_OVERLAY_OPACITY } from './defaults.ts';
+import { BACKDROP_BRIGHTNESS, BACKDROP_DIMMING, DEFAULT_COLORMAP, DEFAULT_OVERLAY_OPACITY } from './defaults.ts';
 import { normalizeMap } from './normalize-map.ts';
 import { resampleMap } from './resample-map.ts';
 import type { ScalarMap } from './scalar-map.ts';
@@ -15,9 +15,11 @@ export interface OverlayOptions {
 }
 
 /**
- * The photo with the colored map blended over it. Each pixel's opacity is `opacity` times the map's
- * normalized value, so cold regions show the photo and hot ones the colormap. A map of another size
- * (224 × 224 over the original photo) is resampled to the image first.
+ * The photo with the colored map blended over it. Each pixel's opacity is `opacity` · √value (the
+ * square root lifts the faint majority of a gradient map, which is sparse and heavy-tailed, into
+ * view), and the photo underneath is dimmed and desaturated in proportion to `opacity` so the colors
+ * stand out; at opacity 0 the photo is unchanged. A map of another size (224 × 224 over the original
+ * photo) is resampled to the image first.
  *
  * @example
  * const picture = overlay(photo, saliency, { opacity: 0.5 });
@@ -32,15 +34,19 @@ export function overlay(image: RgbImage, map: ScalarMap, options: OverlayOptions
   const unit = resampleMap(normalizeMap(map, { clipPercentile: options.clipPercentile }), image.width, image.height);
   const pixelCount = image.width * image.height;
   const data = new Uint8Array(pixelCount * 3);
+  const dim = BACKDROP_DIMMING * opacity;
   for (let pixel = 0; pixel < pixelCount; pixel++) {
     const value = unit.data[pixel];
-    const alpha = opacity * value;
+    const alpha = opacity * Math.sqrt(value);
     const level = Math.round(value * 255);
+    const at = pixel * 3;
+    const gray = BACKDROP_BRIGHTNESS * (0.299 * image.data[at] + 0.587 * image.data[at + 1] + 0.114 * image.data[at + 2]);
     for (let channel = 0; channel < 3; channel++) {
-      const photo = image.data[pixel * 3 + channel];
+      const photo = image.data[at + channel];
+      const base = photo + (gray - photo) * dim;
       // A Uint8Array store truncates, so + 0.5 rounds these non-negative values at half
       // Math.round's cost: this loop runs once per channel of a full-size photo.
-      data[pixel * 3 + channel] = photo + (table[level * 3 + channel] - photo) * alpha + 0.5;
+      data[at + channel] = base + (table[level * 3 + channel] - base) * alpha + 0.5;
     }
   }
   return { width: image.width, height: image.height, data };

@@ -37,25 +37,27 @@ describe('overlay', () => {
     expect(overlay(photo, saliency, { opacity: 0 }).data).toEqual(photo.data);
   });
 
-  it('shows the photo where the map is zero and the colormap, at the opacity, where it is hottest', () => {
+  it('dims the photo where the map is zero and shows the colormap, at the opacity, where it is hottest', () => {
     const map: ScalarMap = { width: 2, height: 1, data: new Float32Array([0, 1]) };
     const blended = overlay(gray(2, 1, 100), map, { opacity: 0.5, colormap: 'gray', clipPercentile: 100 });
-    // hot pixel: 100 + (255 − 100)·0.5 = 177.5 → 178
-    expect(Array.from(blended.data)).toEqual([100, 100, 100, 178, 178, 178]);
+    // backdrop: 100 towards 0.6·100 = 60 by 0.75·0.5 = 0.375 → 85 (cold pixel, alpha 0)
+    // hot pixel: 85 + (255 − 85)·0.5·√1 = 170
+    expect(Array.from(blended.data)).toEqual([85, 85, 85, 170, 170, 170]);
   });
 
   it('resamples a map of another size to the image, bilinearly', () => {
-    // A 2×2 map hot only at bottom right, over a 4×4 image of gray 128. Output pixel (2, 2) sits at
-    // source position 1.25 on both axes: 3/4 of the way to the hot cell on each, so the map reads
-    // 0.75 · 0.75 = 0.5625 there; gray colormap at level round(0.5625·255) = 143; opacity 0.6·0.5625:
-    // 128 + (143 − 128)·0.3375 = 133.06 → 133. Pixel (0, 0) reads 0 and keeps the photo.
+    // A 2×2 map hot only at bottom right, over a 4×4 image of gray 128, default opacity 0.8.
+    // Backdrop: 128 towards 0.6·128 = 76.8 by 0.75·0.8 = 0.6 → 97.28; pixel (0, 0) reads 0 → 97.
+    // Output pixel (2, 2) sits at source position 1.25 on both axes: 3/4 of the way to the hot cell on
+    // each, so the map reads 0.5625 there; gray level round(0.5625·255) = 143; alpha 0.8·√0.5625 = 0.6:
+    // 97.28 + (143 − 97.28)·0.6 = 124.71 → 125.
     const map: ScalarMap = { width: 2, height: 2, data: new Float32Array([0, 0, 0, 1]) };
     const blended = overlay(gray(4, 4, 128), map, { colormap: 'gray', clipPercentile: 100 });
     expect([blended.width, blended.height]).toEqual([4, 4]);
-    expect(blended.data[0]).toBe(128);
-    expect(blended.data[(2 * 4 + 2) * 3]).toBe(133);
-    // Pixel (3, 3) reads the hot cell fully: 128 + (255 − 128)·0.6 = 204.2 → 204
-    expect(blended.data[(3 * 4 + 3) * 3]).toBe(204);
+    expect(blended.data[0]).toBe(97);
+    expect(blended.data[(2 * 4 + 2) * 3]).toBe(125);
+    // Pixel (3, 3) reads the hot cell fully: 97.28 + (255 − 97.28)·0.8 = 223.46 → 223
+    expect(blended.data[(3 * 4 + 3) * 3]).toBe(223);
   });
 
   it('refuses an opacity outside [0, 1]', () => {

@@ -15,6 +15,9 @@ import type {
   SaliencyResult,
 } from '../worker/protocol.ts';
 import { createStore } from './store.ts';
+// Plain data, no TF.js: the site's defaults are the core's.
+import { DEFAULTS } from '../../../core/defaults.ts';
+import { DEFAULT_COLORMAP, DEFAULT_LOCALIZATION_QUANTILE, DEFAULT_OVERLAY_OPACITY } from '../../../core/render/defaults.ts';
 import type { ApiDocument } from '../api/results.ts';
 
 export interface UserMessage {
@@ -146,12 +149,14 @@ export function initialState(route: Route): AppState {
     inputError: null,
     inputBusy: false,
     saliency: {
-      method: 'vanilla', target: 'top-k', topK: 3, samples: 16, steps: 16, noise: 0.15,
-      where: 'browser', colormap: 'hot', opacity: 0.6, view: 'overlay', quantile: 0.9,
+      method: DEFAULTS.saliency.method, target: 'top-k', topK: 3,
+      samples: DEFAULTS.saliency.smoothGradSamples, steps: DEFAULTS.saliency.integratedGradientsSteps, noise: DEFAULTS.saliency.smoothGradNoise,
+      where: 'browser', colormap: DEFAULT_COLORMAP, opacity: DEFAULT_OVERLAY_OPACITY, view: 'overlay', quantile: DEFAULT_LOCALIZATION_QUANTILE,
       running: false, result: null, apiResult: null, error: null, share: { status: 'idle' },
     },
     adversarial: {
-      mode: 'fool', target: 8 /* hen */, start: 'image', lr: 1, maxSteps: 100, epsilon255: 2,
+      mode: 'fool', target: 8 /* hen */, start: 'image',
+      lr: DEFAULTS.adversarial.foolLearningRate, maxSteps: DEFAULTS.adversarial.foolMaxSteps, epsilon255: DEFAULTS.adversarial.fgsmEpsilon255,
       where: 'browser', running: false, steps: [], report: null, apiResult: null, error: null,
     },
     classviz: {
