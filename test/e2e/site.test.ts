@@ -112,6 +112,9 @@ describe('site', () => {
     await page.waitForSelector('[data-testid=attack-steps]:has-text("Step 1 ")', { timeout: 120_000 });
     await page.waitForSelector('[data-testid=attack-report]', { timeout: 240_000 });
     expect(await page.getAttribute('[data-testid=attack-report]', 'data-success')).toBe('true');
+    // "Keep going until the saved PNG fools it too" is on by default: the report says it survives.
+    expect(await page.isChecked('[data-testid=until-8bit]')).toBe(true);
+    expect(await page.textContent('[data-testid=attack-report]')).toMatch(/Survives 8-bit PNG\s*yes/);
     const adversarial = await canvasStats(page, '[data-testid=adversarial-canvas]');
     expect(adversarial.distinct).toBeGreaterThan(1000);
     await screenshot(page, '08-adversarial');

@@ -59,6 +59,10 @@ export function AdversarialPage() {
               <label>
                 Max steps <input type="number" min={1} max={1000} value={a.maxSteps} onChange={(e) => set({ maxSteps: Number(e.currentTarget.value) })} />
               </label>
+              <label class="checkbox">
+                <input type="checkbox" checked={a.until8bit} onChange={(e) => set({ until8bit: e.currentTarget.checked })} data-testid="until-8bit" /> Keep going until the
+                saved 8-bit PNG fools the model too
+              </label>
             </>
           ) : (
             <>

@@ -29,7 +29,7 @@ export async function runAttack(): Promise<void> {
       const image = a.start === 'black' ? null : input!.image;
       report = await runJob(
         'fool',
-        { image, target: a.target, lr: a.lr, maxSteps: a.maxSteps, until8bit: true },
+        { image, target: a.target, lr: a.lr, maxSteps: a.maxSteps, until8bit: a.until8bit },
         (step) => patch('adversarial', { steps: [...appStore.get().adversarial.steps, step] }),
         (job) => (running = job),
       );
