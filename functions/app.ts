@@ -17,10 +17,29 @@ import { resultRoutes } from './routes/results.ts';
 import { saliencyRoutes } from './routes/saliency.ts';
 import { shareRoutes } from './routes/share.ts';
 
+interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: string[];
+}
+
+/** Unknown names are echoed clipped and few: a junk body parsed as a form has thousands of megabyte-long "keys". */
+const ECHO_MAX_KEYS = 5;
+const ECHO_MAX_CHARS = 40;
+
+function issueMessage(issue: ValidationIssue): string {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys) return issue.message;
+  const clip = (key: string) => JSON.stringify(key.length > ECHO_MAX_CHARS ? `${key.slice(0, ECHO_MAX_CHARS)}…` : key);
+  const shown = issue.keys.slice(0, ECHO_MAX_KEYS).map(clip).join(', ');
+  const more = issue.keys.length - ECHO_MAX_KEYS;
+  return `Unrecognized key${issue.keys.length === 1 ? '' : 's'}: ${shown}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 /** Turns a failed zod validation into a 400 problem naming every offending field. */
-function validationHook(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function validationHook(result: { success: boolean; error?: { issues: ValidationIssue[] } }) {
   if (!result.success && result.error) {
-    const detail = result.error.issues.map((i) => `${i.path.map(String).join('.') || 'request'}: ${i.message}`).join('; ');
+    const detail = result.error.issues.map((i) => `${i.path.map(String).join('.') || 'request'}: ${issueMessage(i)}`).join('; ');
     throw new ProblemError(400, detail);
   }
 }

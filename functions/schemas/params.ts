@@ -52,7 +52,12 @@ export type PredictParams = z.infer<typeof PredictParams>;
 export type SaliencyParams = z.infer<typeof SaliencyParams>;
 export type AdversarialParams = z.infer<typeof AdversarialParams>;
 
-const imageField = z.custom<File>((v) => v instanceof File, { message: 'must be a file' }).openapi({ type: 'string', format: 'binary', description: 'PNG or JPEG image.' });
+const imageField = z
+  .custom<File>((v) => v instanceof File, {
+    // Repeated form fields arrive as an array.
+    error: (issue) => (Array.isArray(issue.input) ? 'send one image file, not several' : 'must be a file'),
+  })
+  .openapi({ type: 'string', format: 'binary', description: 'PNG or JPEG image.' });
 
 /** Multipart bodies carry the image and may carry the parameters as fields. */
 export function withImage<T extends z.ZodObject>(params: T) {

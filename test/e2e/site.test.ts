@@ -120,6 +120,18 @@ describe('site', () => {
     await screenshot(page, '08-adversarial');
   });
 
+  it('runs untargeted FGSM in the browser: at ε = 2 hay becomes the reference class (347 bison)', async () => {
+    await page.click('text=FGSM, one step');
+    expect(await page.inputValue('[data-testid=fgsm-direction]')).toBe('away');
+    expect(await page.isVisible('#attack-target')).toBe(false);
+    await page.click('[data-testid=run-attack]');
+    await page.waitForSelector('[data-testid=attack-report]', { timeout: 120_000 });
+    expect(await page.getAttribute('[data-testid=attack-report]', 'data-success')).toBe('true');
+    const after = await page.$$eval('.attack-report [data-testid=top1]', (items) => items.map((li) => li.getAttribute('data-index')));
+    expect(after).toEqual(['958', '347']); // before, after
+    await screenshot(page, '08b-fgsm');
+  });
+
   it('shows a clear message for a corrupt file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradlens-corrupt-'));
     const file = join(dir, 'broken.png');

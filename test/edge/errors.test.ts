@@ -43,6 +43,26 @@ describe('400 malformed or unknown parameter values', () => {
     await expectProblem(response, 400);
   });
 
+  it('refuses two image fields, saying so', async () => {
+    const form = new FormData();
+    form.append('image', new File([hay() as BlobPart], 'a.png', { type: 'image/png' }));
+    form.append('image', new File([hay() as BlobPart], 'b.png', { type: 'image/png' }));
+    const body = await expectProblem(await fetchApi('/api/v1/predict', { method: 'POST', body: form }), 400);
+    expect(body.detail).toMatch(/one image/);
+  });
+
+  it('echoes unknown parameter names clipped and few, not a junk body read as a form', async () => {
+    const junk = `${'x'.repeat(100_000)}=1&${Array.from({ length: 1000 }, (_, i) => `k${i}=1`).join('&')}`;
+    const response = await fetchApi('/api/v1/predict', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: junk,
+    });
+    const body = await expectProblem(response, 400);
+    expect(body.detail).toMatch(/Unrecognized keys: "x{40}…", "k0", .* and 996 more/);
+    expect((body.detail as string).length).toBeLessThan(500);
+  });
+
   it('refuses a normalized step without a target', async () => {
     await expectProblem(await postImage('/api/v1/adversarial', hay(), { attack: 'normalized-step' }), 400);
   });

@@ -43,7 +43,18 @@ export function AdversarialPage() {
               <input type="radio" name="mode" checked={a.mode === 'fgsm'} onChange={() => set({ mode: 'fgsm' })} /> FGSM, one step
             </label>
           </fieldset>
-          <ClassPicker id="attack-target" label="Target class" value={a.target} onChange={(target) => set({ target })} />
+          {a.mode === 'fgsm' ? (
+            <label>
+              Direction
+              <select value={a.fgsmTargeted ? 'towards' : 'away'} onChange={(e) => set({ fgsmTargeted: e.currentTarget.value === 'towards' })} data-testid="fgsm-direction">
+                <option value="away">Away from the predicted class (untargeted)</option>
+                <option value="towards">Towards a target class</option>
+              </select>
+            </label>
+          ) : null}
+          {a.mode === 'fool' || a.fgsmTargeted ? (
+            <ClassPicker id="attack-target" label="Target class" value={a.target} onChange={(target) => set({ target })} />
+          ) : null}
           {a.mode === 'fool' ? (
             <>
               <label>

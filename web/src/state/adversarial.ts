@@ -15,16 +15,18 @@ export async function runAttack(): Promise<void> {
   if (a.running) return;
   if (!input && !(a.mode === 'fool' && a.start === 'black')) return;
   patch('adversarial', { running: true, steps: [], report: null, apiResult: null, error: null });
+  // Untargeted FGSM steps away from the predicted class; the API and the core take no target for it.
+  const fgsmTarget = a.fgsmTargeted ? a.target : undefined;
   try {
     let report: AttackReport;
     if (a.mode === 'fgsm' && a.where === 'api') {
       const apiResult = await api.postImage<ApiDocument>('/adversarial', await pngBlob(input!.image), {
-        attack: 'fgsm', epsilon: a.epsilon255, target: a.target,
+        attack: 'fgsm', epsilon: a.epsilon255, ...(fgsmTarget === undefined ? {} : { target: fgsmTarget }),
       });
       patch('adversarial', { running: false, apiResult });
       return;
     } else if (a.mode === 'fgsm') {
-      report = await runJob('fgsm', { image: input!.image, epsilon255: a.epsilon255, target: a.target }, undefined, (job) => (running = job));
+      report = await runJob('fgsm', { image: input!.image, epsilon255: a.epsilon255, target: fgsmTarget }, undefined, (job) => (running = job));
     } else {
       const image = a.start === 'black' ? null : input!.image;
       report = await runJob(

@@ -77,6 +77,8 @@ export interface AdversarialState {
   maxSteps: number;
   /** Keep stepping until the image rounded to 8 bits (the downloadable PNG) fools the model too. */
   until8bit: boolean;
+  /** FGSM towards `target` instead of away from the predicted class. */
+  fgsmTargeted: boolean;
   epsilon255: number;
   where: 'browser' | 'api';
   running: boolean;
@@ -158,7 +160,7 @@ export function initialState(route: Route): AppState {
     },
     adversarial: {
       mode: 'fool', target: 8 /* hen */, start: 'image',
-      lr: DEFAULTS.adversarial.foolLearningRate, maxSteps: DEFAULTS.adversarial.foolMaxSteps, until8bit: true, epsilon255: DEFAULTS.adversarial.fgsmEpsilon255,
+      lr: DEFAULTS.adversarial.foolLearningRate, maxSteps: DEFAULTS.adversarial.foolMaxSteps, until8bit: true, fgsmTargeted: false, epsilon255: DEFAULTS.adversarial.fgsmEpsilon255,
       where: 'browser', running: false, steps: [], report: null, apiResult: null, error: null,
     },
     classviz: {
