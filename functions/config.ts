@@ -45,4 +45,4 @@ export const SAMPLE_LIMITS = {
 } as const;
 
 /** Part of every cache key: bump when a change alters results for the same request. */
-export const RESULT_REVISION = 'gradlens-edge/1';
+export const RESULT_REVISION = 'gradlens-edge/2'; // 2: overlays blend by √value over a dimmed photo

@@ -46,9 +46,10 @@ export const classvizCommand: Command = {
       jitter: numberOption(ctx.values, 'jitter', undefined, { min: 0, max: 200, integer: true }),
     };
     const seed = numberOption(ctx.values, 'seed', 0, { min: 0, max: 2 ** 32 - 1, integer: true });
+    const fit = fitOption(ctx.values);
     const model = await ctx.model();
     const initArg = ctx.values.init as string;
-    const init = initArg === 'noise' || initArg === 'black' ? initArg : await readModelImage(initArg, model.info.inputSize, fitOption(ctx.values));
+    const init = initArg === 'noise' || initArg === 'black' ? initArg : await readModelImage(initArg, model.info.inputSize, fit);
     const bar = progressBar('classviz');
     const started = performance.now();
     const result = await classVisualization(model, {

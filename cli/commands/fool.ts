@@ -31,8 +31,9 @@ export const foolCommand: Command = {
     outputKind(out, ['png']);
     const learningRate = numberOption(ctx.values, 'lr', 1, { min: 1e-6, max: 1e4 });
     const maxSteps = numberOption(ctx.values, 'max-steps', 100, { min: 0, max: 10_000, integer: true })!;
+    const fit = fitOption(ctx.values);
     const model = await ctx.model();
-    const image = black ? null : await readModelImage(ctx.positionals[0], model.info.inputSize, fitOption(ctx.values));
+    const image = black ? null : await readModelImage(ctx.positionals[0], model.info.inputSize, fit);
     const bar = progressBar('fool');
     const started = performance.now();
     const report = await fool(model, image, {

@@ -35,6 +35,13 @@ export const saliencyCommand: Command = {
     if (!METHODS.includes(method)) throw new GradlensError('options/invalid', `--method must be one of ${METHODS.join(', ')}.`);
     const render = ctx.values.render as (typeof RENDERS)[number];
     if (!RENDERS.includes(render)) throw new GradlensError('options/invalid', `--render must be heatmap or overlay.`);
+    // Options that would have no effect are refused rather than silently dropped.
+    if (ctx.values.class !== undefined && ctx.values['top-k'] !== undefined) {
+      throw new GradlensError('options/invalid', 'Give either --class or --top-k, not both.');
+    }
+    if (ctx.values.samples !== undefined && method !== 'smoothgrad') throw new GradlensError('options/invalid', '--samples only applies to --method smoothgrad.');
+    if (ctx.values.steps !== undefined && method !== 'integrated-gradients') throw new GradlensError('options/invalid', '--steps only applies to --method integrated-gradients.');
+    if (kind === 'npy' && render === 'overlay') throw new GradlensError('options/invalid', '--render overlay needs --out FILE.png; a .npy file holds the raw map.');
     const options = {
       target: classOption(ctx.values, 'class') ?? 'top',
       topK: numberOption(ctx.values, 'top-k', undefined, { min: 1, max: 10, integer: true }),
@@ -42,8 +49,9 @@ export const saliencyCommand: Command = {
       samples: numberOption(ctx.values, 'samples', undefined, { min: 1, max: 200, integer: true }),
       steps: numberOption(ctx.values, 'steps', undefined, { min: 1, max: 500, integer: true }),
     };
+    const fit = fitOption(ctx.values);
     const model = await ctx.model();
-    const image = await readModelImage(file, model.info.inputSize, fitOption(ctx.values));
+    const image = await readModelImage(file, model.info.inputSize, fit);
     const started = performance.now();
     const { predictions, maps } = await saliencyMaps(model, image, options);
     const timingMs = { saliency: milliseconds(started) };

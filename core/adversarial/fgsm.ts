@@ -4,7 +4,7 @@ import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
 import { argMax } from '../predict/top-predictions.ts';
-import { normalize, pixelTensor, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import { checkModelImage, normalize, pixelTensor, tensorToFloatImage } from '../tensor/image-tensor.ts';
 import type { ClassTarget, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
 import { crossEntropyCotangent } from './cross-entropy-cotangent.ts';
@@ -27,6 +27,7 @@ export async function fgsm(model: Classifier, image: RgbImage, options: FgsmOpti
     throw new GradlensError('options/invalid', `epsilon must be between 0 and 255 (pixel units), got ${epsilon}.`);
   }
   const target = options.target === undefined || options.target === 'top' ? null : resolveClass(model.info, options.target);
+  checkModelImage(image, model.info);
   const pixels = pixelTensor(image);
   let originalScores: Float32Array = new Float32Array(0);
   const x = normalize(pixels, model.info);

@@ -8,7 +8,7 @@ import { argMax, predictionOf, topPredictions } from '../predict/top-predictions
 import { denormalize, imageToInput, quantize, tensorToFloatImage } from '../tensor/image-tensor.ts';
 import type { ClassTarget, FloatRgbImage, Prediction, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
-import { normalizedGradientStep } from './normalized-gradient-step.ts';
+import { checkLearningRate, normalizedGradientStep } from './normalized-gradient-step.ts';
 
 export interface FoolStep {
   /** Steps taken so far. */
@@ -50,8 +50,9 @@ async function foolsWhenSaved(model: Classifier, x: tf.Tensor4D, target: number)
 export async function fool(model: Classifier, image: RgbImage | null, options: FoolOptions): Promise<AttackReport> {
   const learningRate = options.learningRate ?? DEFAULTS.adversarial.foolLearningRate;
   const maxSteps = options.maxSteps ?? DEFAULTS.adversarial.foolMaxSteps;
-  if (!(learningRate > 0) || !Number.isInteger(maxSteps) || maxSteps < 0) {
-    throw new GradlensError('options/invalid', 'learningRate must be > 0 and maxSteps a whole number ≥ 0.');
+  checkLearningRate(learningRate);
+  if (!Number.isInteger(maxSteps) || maxSteps < 0) {
+    throw new GradlensError('options/invalid', `maxSteps must be a whole number ≥ 0, got ${maxSteps}.`);
   }
   if (options.target === 'top') throw new GradlensError('options/invalid', 'The targeted attack needs a target class other than `top`.');
   const target = resolveClass(model.info, options.target);

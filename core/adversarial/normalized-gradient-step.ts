@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { GradlensError } from '../errors.ts';
 import type { Differentiable } from '../model.ts';
 import { oneHotRows } from '../saliency/one-hot-rows.ts';
 import { crossEntropyCotangent } from './cross-entropy-cotangent.ts';
@@ -8,6 +9,14 @@ export interface StepResult {
   scores: Float32Array;
   /** x + η·g/‖g‖₂ with g = ∇ score_target(x). */
   next: tf.Tensor4D;
+}
+
+/** η must be a finite number > 0: anything else turns the image into NaN or leaves it where it is. */
+export function checkLearningRate(learningRate: number): number {
+  if (!(Number.isFinite(learningRate) && learningRate > 0)) {
+    throw new GradlensError('options/invalid', `learningRate must be a finite number > 0, got ${learningRate}.`);
+  }
+  return learningRate;
 }
 
 /**

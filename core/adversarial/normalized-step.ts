@@ -6,14 +6,15 @@ import { resolveClass } from '../predict/resolve-class.ts';
 import { denormalize, imageToInput, tensorToFloatImage } from '../tensor/image-tensor.ts';
 import type { ClassTarget, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
-import { normalizedGradientStep } from './normalized-gradient-step.ts';
+import { checkLearningRate, normalizedGradientStep } from './normalized-gradient-step.ts';
 
 /** A single step of the targeted attack (what a request-sized budget allows; the browser iterates). */
 export async function normalizedStep(model: Classifier, image: RgbImage, options: { target: ClassTarget; learningRate?: number }): Promise<AttackReport> {
   if (options.target === 'top') throw new GradlensError('options/invalid', 'A targeted step needs a target class other than `top`.');
+  const learningRate = checkLearningRate(options.learningRate ?? DEFAULTS.adversarial.foolLearningRate);
   const target = resolveClass(model.info, options.target);
   const x = imageToInput(image, model.info);
-  const { scores, next } = normalizedGradientStep(model, x, target.index, options.learningRate ?? DEFAULTS.adversarial.foolLearningRate);
+  const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
   const pixels = denormalize(next, model.info);
   const adversarial = await tensorToFloatImage(pixels);
   tf.dispose([x, next, pixels]);

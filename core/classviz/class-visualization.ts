@@ -9,7 +9,7 @@ import { denormalize, quantize, tensorToFloatImage } from '../tensor/image-tenso
 import type { ClassRef, ClassTarget, RgbImage } from '../types.ts';
 import { ascend } from './ascend.ts';
 import { clampToImage } from './clamp-to-image.ts';
-import { gaussianBlur } from './gaussian-blur.ts';
+import { blurRadius, gaussianBlur } from './gaussian-blur.ts';
 import { initialImage, type InitialImage } from './initial-image.ts';
 import { classScore, l2Penalty, totalVariationPenalty, type Objective } from './objectives.ts';
 import { PRESETS, type ClassVisualizationSettings } from './presets.ts';
@@ -52,9 +52,15 @@ async function toImage(x: tf.Tensor4D, model: Classifier): Promise<RgbImage> {
   return image;
 }
 
-function validate(s: ClassVisualizationSettings): void {
-  const ok = Number.isInteger(s.iterations) && s.iterations >= 0 && s.learningRate > 0 && s.l2 >= 0 && s.totalVariation >= 0 && Number.isInteger(s.blurEvery) && s.blurEvery >= 0 && s.blurSigma >= 0 && Number.isInteger(s.jitter) && s.jitter >= 0;
-  if (!ok) throw new GradlensError('options/invalid', 'Class visualization settings out of range.', 'iterations, blurEvery and jitter are whole numbers ≥ 0; learningRate > 0; l2, totalVariation, blurSigma ≥ 0.');
+function validate(s: ClassVisualizationSettings, inputSize: number): void {
+  const finite = [s.learningRate, s.l2, s.totalVariation, s.blurSigma].every(Number.isFinite);
+  const ok = finite && Number.isInteger(s.iterations) && s.iterations >= 0 && s.learningRate > 0 && s.l2 >= 0 && s.totalVariation >= 0 && Number.isInteger(s.blurEvery) && s.blurEvery >= 0 && s.blurSigma >= 0 && Number.isInteger(s.jitter) && s.jitter >= 0;
+  if (!ok) throw new GradlensError('options/invalid', 'Class visualization settings out of range.', 'iterations, blurEvery and jitter are whole numbers ≥ 0; learningRate > 0; l2, totalVariation, blurSigma ≥ 0 (all finite).');
+  // The blur mirrors the image at its borders once, so the kernel's radius may not exceed the image.
+  if (s.blurEvery > 0 && blurRadius(s.blurSigma) > inputSize) {
+    const largest = inputSize / 4;
+    throw new GradlensError('options/invalid', `blurSigma ${s.blurSigma} is too large for a ${inputSize}-pixel image.`, `Use a blurSigma of at most ${largest}.`);
+  }
 }
 
 /**
@@ -70,7 +76,7 @@ export async function classVisualization(model: Classifier, options: ClassVisual
   for (const key of Object.keys(settings) as (keyof ClassVisualizationSettings)[]) {
     if (options[key] !== undefined) (settings as unknown as Record<string, unknown>)[key] = options[key];
   }
-  validate(settings);
+  validate(settings, model.info.inputSize);
   if (options.target === 'top') throw new GradlensError('options/invalid', 'Class visualization needs a class, not `top`.');
   const target = resolveClass(model.info, options.target);
   const rng = createRng(options.seed ?? DEFAULTS.classVisualization.seed);

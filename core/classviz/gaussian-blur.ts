@@ -1,8 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 
+/** How many taps each side of the centre `gaussianTaps` uses. */
+export function blurRadius(sigma: number): number {
+  return Math.max(1, Math.ceil(4 * sigma));
+}
+
 /** Normalized 1-D Gaussian taps, truncated at 4σ (as scipy.ndimage.gaussian_filter). */
 export function gaussianTaps(sigma: number): number[] {
-  const radius = Math.max(1, Math.ceil(4 * sigma));
+  const radius = blurRadius(sigma);
   const taps = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
   const sum = taps.reduce((a, b) => a + b, 0);
   return taps.map((t) => t / sum);

@@ -7,7 +7,7 @@ import { resampleMap } from './resample-map.ts';
 import type { ScalarMap } from './scalar-map.ts';
 
 export interface OverlayOptions {
-  /** Opacity of the colored map where it is hottest, in [0, 1]; default 0.6. */
+  /** Opacity of the colored map where it is hottest, in [0, 1]; default DEFAULT_OVERLAY_OPACITY (0.8). */
   opacity?: number;
   colormap?: ColormapName;
   /** See normalizeMap; default 99.5. */

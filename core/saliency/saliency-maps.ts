@@ -42,16 +42,24 @@ export interface SaliencyResult {
   maps: SaliencyMap[];
 }
 
+/** A whole number ≥ 1 (sample and step counts: 0 or a fraction would average nothing or the wrong count). */
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new GradlensError('options/invalid', `${name} must be a whole number ≥ 1, got ${value}.`);
+  return value;
+}
+
 function attributionMethod(model: Classifier, options: SaliencyOptions): AttributionMethod {
   const d = DEFAULTS.saliency;
   const method = options.method ?? d.method;
   if (method === 'vanilla') return vanillaGradient;
   if (method === 'smoothgrad') {
-    return smoothGrad(vanillaGradient, { samples: options.samples ?? d.smoothGradSamples, noise: options.noise ?? d.smoothGradNoise, seed: options.seed ?? d.seed });
+    const noise = options.noise ?? d.smoothGradNoise;
+    if (!(Number.isFinite(noise) && noise >= 0)) throw new GradlensError('options/invalid', `noise must be a number ≥ 0 (a fraction of the input range), got ${noise}.`);
+    return smoothGrad(vanillaGradient, { samples: count('samples', options.samples ?? d.smoothGradSamples), noise, seed: options.seed ?? d.seed });
   }
   if (method === 'integrated-gradients') {
     const black = (x: tf.Tensor4D) => normalize(tf.zerosLike(x), model.info);
-    return integratedGradients({ steps: options.steps ?? d.integratedGradientsSteps, baseline: black });
+    return integratedGradients({ steps: count('steps', options.steps ?? d.integratedGradientsSteps), baseline: black });
   }
   throw new GradlensError('options/invalid', `Unknown saliency method "${method}".`, 'Use vanilla, smoothgrad or integrated-gradients.');
 }
@@ -60,8 +68,9 @@ function attributionMethod(model: Classifier, options: SaliencyOptions): Attribu
 function chooseClasses(model: Classifier, options: SaliencyOptions): (scores: Float32Array) => number[] {
   const k = options.topK;
   if (k !== undefined) {
-    if (!Number.isInteger(k) || k < 1 || k > DEFAULTS.saliency.maxTopK) {
-      throw new GradlensError('options/invalid', `topK must be an integer from 1 to ${DEFAULTS.saliency.maxTopK}.`);
+    const maxTopK = Math.min(DEFAULTS.saliency.maxTopK, model.info.classNames.length);
+    if (!Number.isInteger(k) || k < 1 || k > maxTopK) {
+      throw new GradlensError('options/invalid', `topK must be an integer from 1 to ${maxTopK}, got ${k}.`);
     }
     return (s) => topPredictions(s, model.info.classNames, k).map((p) => p.index);
   }

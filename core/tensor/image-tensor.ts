@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { GradlensError } from '../errors.ts';
 import type { ModelInfo } from '../model.ts';
 import type { FloatRgbImage, RgbImage } from '../types.ts';
 
@@ -18,8 +19,24 @@ export function denormalize(x: tf.Tensor4D, info: ModelInfo): tf.Tensor4D {
   return tf.tidy(() => tf.mul(tf.add(tf.mul(x, [...info.std]), [...info.mean]), 255));
 }
 
-/** The normalized-input tensor of an image. */
+/**
+ * Refuses an image the model cannot take as it is. Every method works at model resolution (maps are
+ * cut into inputSize² planes), so a caller must fit the image first rather than get a wrong answer.
+ */
+export function checkModelImage(image: RgbImage | FloatRgbImage, info: ModelInfo): void {
+  const { width, height, data } = image;
+  if (width !== info.inputSize || height !== info.inputSize || data.length !== width * height * 3) {
+    throw new GradlensError(
+      'options/invalid',
+      `${info.name} takes a ${info.inputSize}×${info.inputSize} RGB image (3 values a pixel); got ${width}×${height} with ${data.length} values.`,
+      `Fit the image to ${info.inputSize}×${info.inputSize} first (fitImage).`,
+    );
+  }
+}
+
+/** The normalized-input tensor of an image at model resolution. */
 export function imageToInput(image: RgbImage | FloatRgbImage, info: ModelInfo): tf.Tensor4D {
+  checkModelImage(image, info);
   return tf.tidy(() => normalize(pixelTensor(image), info));
 }
 

@@ -20,7 +20,8 @@ interface Run {
 
 function gradlens(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/gradlens.js', ...args], { cwd: repo }, (error, stdout, stderr) => {
+    // Run from the scratch folder: relative output paths of a command that should fail can never land in the repo.
+    execFile(process.execPath, [path.join(repo, 'bin/gradlens.js'), ...args], { cwd: out }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -93,6 +94,12 @@ describe('gradlens CLI', () => {
     [['saliency', hay, '--out', 'x.jpg'], /^gradlens: --out must end in \.png or \.npy/],
     [['saliency', hay, '--class', 'dog', '--out', 'x.png'], /^gradlens: "dog" matches \d+ classes\./],
     [['fool', hay, '--black', '--target', '1', '--out', 'x.png'], /^gradlens: Give either one IMAGE or --black\.$/],
+    [['saliency', hay, '--class', 'hay', '--top-k', '3', '--out', 'x.png'], /^gradlens: Give either --class or --top-k, not both\.$/],
+    [['saliency', hay, '--samples', '5', '--out', 'x.png'], /^gradlens: --samples only applies to --method smoothgrad\.$/],
+    [['saliency', hay, '--method', 'smoothgrad', '--steps', '5', '--out', 'x.png'], /^gradlens: --steps only applies to --method integrated-gradients\.$/],
+    [['saliency', hay, '--render', 'overlay', '--out', 'x.npy'], /^gradlens: --render overlay needs --out FILE\.png/],
+    [['classviz', '--class', 'hay', '--fit', 'sideways', '--out', 'x.png'], /^gradlens: --fit must be squash or center-crop, got "sideways"\.$/],
+    [['classviz', '--class', 'hay', '--iterations', '1', '--blur-sigma', '100', '--out', 'x.png'], /^gradlens: blurSigma 100 is too large for a 224-pixel image\. Use a blurSigma of at most 56\.$/],
     [['teleport'], /^gradlens: unknown command "teleport"/],
   ])('%j fails with one clear line and exit code 2', async (args, message) => {
     const run = await gradlens(...args);

@@ -51,6 +51,10 @@ describe('saliency request fields', () => {
     const state = initialState({ name: 'saliency' }).saliency;
     expect(saliencyFields(saliencyOptions({ ...state, target: 'top-k', topK: 3 }))).toMatchObject({ topK: 3, class: undefined, method: 'vanilla' });
     expect(saliencyFields(saliencyOptions({ ...state, target: 8 }))).toMatchObject({ class: '8', topK: undefined });
+    // In the browser too, one chosen class goes without topK: the core lets topK override the target.
+    const single = saliencyOptions({ ...state, target: 8 });
+    expect(single.target).toBe(8);
+    expect(single.topK).toBeUndefined();
     expect(saliencyOptions({ ...state, method: 'smoothgrad', samples: 8 })).toMatchObject({ method: 'smoothgrad', samples: 8 });
     expect(saliencyOptions({ ...state, method: 'integrated-gradients', steps: 12 })).toMatchObject({ steps: 12 });
   });

@@ -4,6 +4,7 @@ import { useWasmBackend } from '../../../cli/wasm-backend.ts';
 import { crossEntropyCotangent } from '../../../core/adversarial/cross-entropy-cotangent.ts';
 import { fgsm } from '../../../core/adversarial/fgsm.ts';
 import { fool } from '../../../core/adversarial/fool.ts';
+import { normalizedStep } from '../../../core/adversarial/normalized-step.ts';
 import { normalizedGradientStep } from '../../../core/adversarial/normalized-gradient-step.ts';
 import { perturbationMetrics } from '../../../core/adversarial/perturbation-metrics.ts';
 import { softmax } from '../../../core/predict/top-predictions.ts';
@@ -59,6 +60,10 @@ describe('FGSM', () => {
     await expect(fgsm(analyticModel(), image, { epsilon255: 300 })).rejects.toMatchObject({ code: 'options/invalid' });
     await expect(fgsm(analyticModel(), image, { epsilon255: Number.NaN })).rejects.toMatchObject({ code: 'options/invalid' });
   });
+
+  it('refuses an image that is not at model resolution', async () => {
+    await expect(fgsm(analyticModel(), { width: 1, height: 4, data: new Uint8Array(12) })).rejects.toMatchObject({ code: 'options/invalid' });
+  });
 });
 
 describe('normalized gradient step', () => {
@@ -101,6 +106,11 @@ describe('fool (targeted iterative attack)', () => {
     expect(report.steps).toBe(0);
     expect(report.l2).toBe(0);
     expect(report.psnr).toBe(Infinity);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses the learning rate %s for fool and for one step', async (learningRate) => {
+    await expect(fool(analyticModel(), image, { target: 1, learningRate })).rejects.toMatchObject({ code: 'options/invalid' });
+    await expect(normalizedStep(analyticModel(), image, { target: 1, learningRate })).rejects.toMatchObject({ code: 'options/invalid' });
   });
 
   it('can be cancelled', async () => {

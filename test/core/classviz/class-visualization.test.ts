@@ -96,4 +96,18 @@ describe('classVisualization', () => {
     await expect(classVisualization(analyticModel(), { ...options, iterations: -1 })).rejects.toMatchObject({ code: 'options/invalid' });
     await expect(classVisualization(analyticModel(), { ...options, target: 'top' })).rejects.toMatchObject({ code: 'options/invalid' });
   });
+
+  it.each([
+    { learningRate: Number.POSITIVE_INFINITY },
+    { blurSigma: Number.POSITIVE_INFINITY },
+    // radius ⌈4σ⌉ = 3 > 2 pixels: the mirrored border would not exist
+    { blurSigma: 0.6 },
+  ])('refuses %j with a typed error instead of crashing in the blur', async (extra) => {
+    await expect(classVisualization(analyticModel(), { ...options, ...extra })).rejects.toMatchObject({ code: 'options/invalid' });
+  });
+
+  it('accepts the largest blur the image allows, and any σ when blurring is off', async () => {
+    await expect(classVisualization(analyticModel(), { ...options, blurSigma: 0.5 })).resolves.toMatchObject({ steps: 6 });
+    await expect(classVisualization(analyticModel(), { ...options, blurEvery: 0, blurSigma: 100 })).resolves.toMatchObject({ steps: 6 });
+  });
 });

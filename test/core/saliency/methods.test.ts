@@ -109,4 +109,29 @@ describe('saliencyMaps', () => {
     await expect(saliencyMaps(analyticModel(), image, { topK: 0 })).rejects.toMatchObject({ code: 'options/invalid' });
     await expect(saliencyMaps(analyticModel(), image, { target: 'zebra' })).rejects.toMatchObject({ code: 'class/unknown' });
   });
+
+  it('refuses more top-k maps than the model has classes, instead of returning fewer', async () => {
+    await expect(saliencyMaps(analyticModel(), image, { topK: 4 })).rejects.toMatchObject({ code: 'options/invalid', message: expect.stringContaining('1 to 3') });
+  });
+
+  it.each([
+    ['smoothgrad', { samples: 0 }],
+    ['smoothgrad', { samples: 2.5 }],
+    ['smoothgrad', { samples: Number.NaN }],
+    ['smoothgrad', { noise: -0.1 }],
+    ['smoothgrad', { noise: Number.NaN }],
+    ['integrated-gradients', { steps: 0 }],
+    ['integrated-gradients', { steps: 1.5 }],
+  ] as const)('refuses %s with %j as a typed error, leaking no tensor', async (method, extra) => {
+    const before = tf.memory().numTensors;
+    await expect(saliencyMaps(analyticModel(), image, { method, ...extra })).rejects.toMatchObject({ code: 'options/invalid' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuses an image that is not at model resolution rather than cutting its map into wrong planes', async () => {
+    const big = { width: 3, height: 3, data: new Uint8Array(27) };
+    await expect(saliencyMaps(analyticModel(), big)).rejects.toMatchObject({ code: 'options/invalid', message: expect.stringContaining('2×2') });
+    const short = { width: 2, height: 2, data: new Uint8Array(11) };
+    await expect(saliencyMaps(analyticModel(), short)).rejects.toMatchObject({ code: 'options/invalid' });
+  });
 });

@@ -13,8 +13,8 @@ export function saliencyOptions(state: SaliencyState): SaliencyOptions {
     options.target = 'top';
     options.topK = state.topK;
   } else {
+    // One chosen class: no topK, which would override the target in the core.
     options.target = state.target;
-    options.topK = 1;
   }
   if (state.method === 'smoothgrad') Object.assign(options, { samples: state.samples, noise: state.noise, seed: 1 });
   if (state.method === 'integrated-gradients') options.steps = state.steps;
