@@ -62,23 +62,36 @@ export async function fool(model: Classifier, image: RgbImage | null, options: F
   let originalScores: Float32Array | null = null;
   let steps = 0;
   let finalScores: Float32Array;
-  for (;;) {
-    const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
-    originalScores ??= scores;
-    await options.onStep?.({ step: steps, targetProbability: predictionOf(scores, names, target.index).probability, top: topPredictions(scores, names, 1)[0] });
-    const reached = argMax(scores) === target.index && (!options.until8bit || (await foolsWhenSaved(model, x, target.index)));
-    if (reached || steps >= maxSteps || options.signal?.aborted) {
-      next.dispose();
-      finalScores = scores;
-      break;
+  let adversarial: FloatRgbImage;
+  // try/finally: a throwing onStep (a cancelled job) must not leave the current image behind.
+  try {
+    for (;;) {
+      const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
+      let done: boolean;
+      try {
+        originalScores ??= scores;
+        await options.onStep?.({ step: steps, targetProbability: predictionOf(scores, names, target.index).probability, top: topPredictions(scores, names, 1)[0] });
+        const reached = argMax(scores) === target.index && (!options.until8bit || (await foolsWhenSaved(model, x, target.index)));
+        done = reached || steps >= maxSteps || Boolean(options.signal?.aborted);
+      } catch (error) {
+        next.dispose();
+        throw error;
+      }
+      if (done) {
+        next.dispose();
+        finalScores = scores;
+        break;
+      }
+      x.dispose();
+      x = next;
+      steps += 1;
     }
+    const pixels = denormalize(x, model.info);
+    adversarial = await tensorToFloatImage(pixels);
+    pixels.dispose();
+  } finally {
     x.dispose();
-    x = next;
-    steps += 1;
   }
-  const pixels = denormalize(x, model.info);
-  const adversarial: FloatRgbImage = await tensorToFloatImage(pixels);
-  tf.dispose([x, pixels]);
   if (options.signal?.aborted) throw new GradlensError('aborted', 'The attack was cancelled.');
   return attackReport(model, { kind: 'fool', steps, target, original, originalScores: originalScores!, adversarial, adversarialScores: finalScores });
 }

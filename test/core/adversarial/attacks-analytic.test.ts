@@ -113,6 +113,16 @@ describe('fool (targeted iterative attack)', () => {
     await expect(normalizedStep(analyticModel(), image, { target: 1, learningRate })).rejects.toMatchObject({ code: 'options/invalid' });
   });
 
+  it('frees its tensors when onStep throws mid-attack (a cancelled job)', async () => {
+    const model = analyticModel();
+    const before = tf.memory().numTensors;
+    const stopAtTwo = (s: { step: number }) => {
+      if (s.step === 2) throw new Error('stopped by the caller');
+    };
+    await expect(fool(model, image, { target: 1, learningRate: 0.001, onStep: stopAtTwo })).rejects.toThrow('stopped by the caller');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('can be cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
