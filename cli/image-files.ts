@@ -20,11 +20,15 @@ export async function writeNpy(file: string, data: Float32Array, shape: number[]
   await writeFile(file, encodeNpy(data, shape));
 }
 
+/** out.png → out-difference.png: a companion file beside an output. */
+export function suffixedPath(file: string, suffix: string): string {
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}-${suffix}${ext}`;
+}
+
 /** out.png → out-2.png, for the second of several outputs. */
 export function numberedPath(file: string, index: number, count: number): string {
-  if (count <= 1) return file;
-  const ext = path.extname(file);
-  return `${file.slice(0, file.length - ext.length)}-${index + 1}${ext}`;
+  return count <= 1 ? file : suffixedPath(file, String(index + 1));
 }
 
 /** The output kind from the file name, or a clear error. */

@@ -1,10 +1,10 @@
 import type { AttackReport } from '../../core/adversarial/attack-report.ts';
 import type { CommandContext } from '../command.ts';
-import { numberedPath, writePng } from '../image-files.ts';
+import { suffixedPath, writePng } from '../image-files.ts';
 
 /** Writes the adversarial PNG and the ×10 difference beside it; returns the report without pixel arrays. */
 export async function writeAttackOutputs(ctx: CommandContext, report: AttackReport, out: string) {
-  const differenceFile = numberedPath(out, 1, 2).replace(/-2(\.\w+)$/, '-difference$1');
+  const differenceFile = suffixedPath(out, 'difference');
   await writePng(out, report.adversarial);
   await writePng(differenceFile, report.difference);
   const { adversarial: _pixels, difference: _diff, ...metrics } = report;

@@ -5,7 +5,7 @@ import type { Classifier } from '../model.ts';
 import { classScores } from '../predict/predict.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
 import { argMax, predictionOf, topPredictions } from '../predict/top-predictions.ts';
-import { denormalize, imageToInput, quantize, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import { imageToInput, inputToFloatImage, quantize } from '../tensor/image-tensor.ts';
 import type { ClassTarget, FloatRgbImage, Prediction, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
 import { checkLearningRate, normalizedGradientStep } from './normalized-gradient-step.ts';
@@ -33,10 +33,7 @@ function blackImage(size: number): RgbImage {
 }
 
 async function foolsWhenSaved(model: Classifier, x: tf.Tensor4D, target: number): Promise<boolean> {
-  const pixels = denormalize(x, model.info);
-  const image = quantize(await tensorToFloatImage(pixels));
-  pixels.dispose();
-  return argMax(await classScores(model, image)) === target;
+  return argMax(await classScores(model, quantize(await inputToFloatImage(x, model.info)))) === target;
 }
 
 /**
@@ -86,9 +83,7 @@ export async function fool(model: Classifier, image: RgbImage | null, options: F
       x = next;
       steps += 1;
     }
-    const pixels = denormalize(x, model.info);
-    adversarial = await tensorToFloatImage(pixels);
-    pixels.dispose();
+    adversarial = await inputToFloatImage(x, model.info);
   } finally {
     x.dispose();
   }

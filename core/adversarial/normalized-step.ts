@@ -3,7 +3,7 @@ import { DEFAULTS } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
-import { denormalize, imageToInput, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import { imageToInput, inputToFloatImage } from '../tensor/image-tensor.ts';
 import type { ClassTarget, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
 import { checkLearningRate, normalizedGradientStep } from './normalized-gradient-step.ts';
@@ -15,8 +15,7 @@ export async function normalizedStep(model: Classifier, image: RgbImage, options
   const target = resolveClass(model.info, options.target);
   const x = imageToInput(image, model.info);
   const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
-  const pixels = denormalize(next, model.info);
-  const adversarial = await tensorToFloatImage(pixels);
-  tf.dispose([x, next, pixels]);
+  const adversarial = await inputToFloatImage(next, model.info);
+  tf.dispose([x, next]);
   return attackReport(model, { kind: 'normalized-step', steps: 1, target, original: image, originalScores: scores, adversarial });
 }

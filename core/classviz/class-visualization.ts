@@ -5,7 +5,7 @@ import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
 import { predictionOf } from '../predict/top-predictions.ts';
 import { classScores } from '../predict/predict.ts';
-import { denormalize, quantize, tensorToFloatImage } from '../tensor/image-tensor.ts';
+import { inputToFloatImage, quantize } from '../tensor/image-tensor.ts';
 import type { ClassRef, ClassTarget, RgbImage } from '../types.ts';
 import { ascend } from './ascend.ts';
 import { clampToImage } from './clamp-to-image.ts';
@@ -46,10 +46,7 @@ export interface ClassVisualizationResult {
 }
 
 async function toImage(x: tf.Tensor4D, model: Classifier): Promise<RgbImage> {
-  const pixels = denormalize(x, model.info);
-  const image = quantize(await tensorToFloatImage(pixels));
-  pixels.dispose();
-  return image;
+  return quantize(await inputToFloatImage(x, model.info));
 }
 
 function validate(s: ClassVisualizationSettings, inputSize: number): void {

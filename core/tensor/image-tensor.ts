@@ -40,6 +40,16 @@ export function imageToInput(image: RgbImage | FloatRgbImage, info: ModelInfo): 
   return tf.tidy(() => normalize(pixelTensor(image), info));
 }
 
+/** The normalized input [1, H, W, 3] as unquantized pixels 0..255 (the temporary tensor freed). */
+export async function inputToFloatImage(x: tf.Tensor4D, info: ModelInfo): Promise<FloatRgbImage> {
+  const pixels = denormalize(x, info);
+  try {
+    return await tensorToFloatImage(pixels);
+  } finally {
+    pixels.dispose();
+  }
+}
+
 /** [1, H, W, 3] pixels → unquantized float image. */
 export async function tensorToFloatImage(pixels: tf.Tensor4D): Promise<FloatRgbImage> {
   const [, height, width] = pixels.shape;
