@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../web/src/image/decode.ts';
 import { parseSampleIndex } from '../../web/src/state/input.ts';
-import { rgbaToRgb, rgbToRgba } from '../../web/src/image/pixels.ts';
+import { rgbToRgba } from '../../web/src/image/pixels.ts';
+import { flattenAlpha } from '../../core/image/flatten-alpha.ts';
 import { readFileSync } from 'node:fs';
 import { sharedDir } from '../helpers/shared-path.ts';
 
@@ -39,6 +40,6 @@ describe('pixels', () => {
     const rgb = { width: 2, height: 1, data: new Uint8Array([1, 2, 3, 4, 5, 6]) };
     const rgba = rgbToRgba(rgb);
     expect([...rgba.data]).toEqual([1, 2, 3, 255, 4, 5, 6, 255]);
-    expect(rgbaToRgb(rgba)).toEqual(rgb);
+    expect(flattenAlpha(rgba)).toEqual(rgb);
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { FitMode } from '../../../core/image/fit-image.ts';
 import type { RgbImage } from '../../../core/types.ts';
-import { rgbaToRgb } from './pixels.ts';
+// A dependency-free file of the core: the main bundle stays free of the decoders.
+import { flattenAlpha } from '../../../core/image/flatten-alpha.ts';
 
 export const MODEL_SIZE = 224;
 /** Longest side kept from the browser decode before the core fits it to the model size. */
@@ -70,14 +71,14 @@ async function decodeWithBrowser(blob: Blob): Promise<Decoded | null> {
   context.drawImage(bitmap, 0, 0);
   full.close();
   bitmap.close();
-  return { image: rgbaToRgb(context.getImageData(0, 0, width, height)), originalWidth, originalHeight };
+  return { image: flattenAlpha(context.getImageData(0, 0, width, height)), originalWidth, originalHeight };
 }
 
 async function decodeWithCore(blob: Blob): Promise<Decoded> {
   const { decodeImage } = await import('../../../core/image/index.ts');
   const bytes = new Uint8Array(await blob.arrayBuffer());
   try {
-    const image = await decodeImage(bytes, { maxPixels: 40_000_000 });
+    const image = await decodeImage(bytes); // the core's pixel budget
     return { image, originalWidth: image.width, originalHeight: image.height };
   } catch (error) {
     const e = error as { code?: string; message?: string; hint?: string };

@@ -1,17 +1,6 @@
 /** Pixel-format plumbing between canvases (RGBA) and the core's plain RGB images. No image maths. */
 import type { RgbImage, RgbaImage } from '../../../core/types.ts';
 
-export function rgbaToRgb(rgba: { width: number; height: number; data: Uint8ClampedArray | Uint8Array }): RgbImage {
-  const { width, height } = rgba;
-  const data = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < data.length; i += 3, j += 4) {
-    data[i] = rgba.data[j];
-    data[i + 1] = rgba.data[j + 1];
-    data[i + 2] = rgba.data[j + 2];
-  }
-  return { width, height, data };
-}
-
 export function rgbToRgba(rgb: RgbImage): RgbaImage {
   const data = new Uint8ClampedArray(rgb.width * rgb.height * 4);
   for (let i = 0, j = 0; i < rgb.data.length; i += 3, j += 4) {
