@@ -91,26 +91,30 @@ describe('image input', () => {
     expect(await page.inputValue('[data-testid=fit-mode]')).toBe('squash');
     const hay = await decodeImage(new Uint8Array(sample('00_hay.png')));
     const wide = encodePng(cropImage(hay, 0, 50, 224, 112));
+    // The canvas repaints just after the text changes: poll its pixels rather than read them once.
+    const canvasHash = async () => (await canvasStats(page, '[data-testid=input-canvas]')).hash;
+    const before = await canvasHash();
     await dropFile(wide, 'wide-hay.png');
     await waitForInput('wide-hay.png');
     expect(await page.textContent('[data-testid=input-info]')).toBe('224×112 → 224×224 (squashed)');
-    const squashed = await canvasStats(page, '[data-testid=input-canvas]');
+    await expect.poll(canvasHash).not.toBe(before);
+    const squashed = await canvasHash();
 
     await page.getByLabel('Fit to square').selectOption('center-crop');
     await page.waitForSelector('[data-testid=input-info]:has-text("(center crop)")');
     expect(await page.textContent('[data-testid=input-info]')).toBe('224×112 → 224×224 (center crop)');
-    const cropped = await canvasStats(page, '[data-testid=input-canvas]');
-    expect(cropped.hash).not.toBe(squashed.hash);
+    await expect.poll(canvasHash).not.toBe(squashed);
+    const cropped = await canvasHash();
     await screenshot(page, 'input-center-crop');
 
     // The next file is fitted the chosen way too.
     await dropFile(wide, 'wide-hay-again.png');
     await waitForInput('wide-hay-again.png');
-    expect((await canvasStats(page, '[data-testid=input-canvas]')).hash).toBe(cropped.hash);
+    await expect.poll(canvasHash).toBe(cropped);
 
     await page.getByLabel('Fit to square').selectOption('squash');
     await page.waitForSelector('[data-testid=input-info]:has-text("(squashed)")');
-    expect((await canvasStats(page, '[data-testid=input-canvas]')).hash).toBe(squashed.hash);
+    await expect.poll(canvasHash).toBe(squashed);
   });
 
   it('reaches the file chooser by keyboard with a visible focus ring', async () => {
