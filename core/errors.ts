@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'model/unknown'
   | 'model/not-ready'
   | 'model/prepare'
+  | 'model/check-failed'
   | 'options/invalid'
   | 'aborted';
 

@@ -3,7 +3,6 @@ import { DEFAULTS } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
-import { argMax } from '../predict/top-predictions.ts';
 import { checkModelImage, normalize, pixelTensor, tensorToFloatImage } from '../tensor/image-tensor.ts';
 import type { ClassTarget, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
@@ -29,15 +28,11 @@ export async function fgsm(model: Classifier, image: RgbImage, options: FgsmOpti
   const target = options.target === undefined || options.target === 'top' ? null : resolveClass(model.info, options.target);
   checkModelImage(image, model.info);
   const pixels = pixelTensor(image);
-  let originalScores: Float32Array = new Float32Array(0);
   const x = normalize(pixels, model.info);
-  const { scores, grad } = model.gradient(x, (s) => {
-    originalScores = s.dataSync() as Float32Array;
-    return crossEntropyCotangent(s, target ? target.index : argMax(originalScores));
-  });
+  const { scores, grad } = model.gradient(x, (s) => crossEntropyCotangent(s, target ? target.index : 'top'));
   const direction = target ? -1 : 1;
   const adversarialPixels = tf.tidy(() => tf.clipByValue(tf.add(pixels, tf.mul(tf.sign(grad), direction * epsilon)), 0, 255) as tf.Tensor4D);
-  const adversarial = await tensorToFloatImage(adversarialPixels);
+  const [adversarial, originalScores] = await Promise.all([tensorToFloatImage(adversarialPixels), scores.data() as Promise<Float32Array>]);
   tf.dispose([pixels, x, scores, grad, adversarialPixels]);
   return attackReport(model, { kind: target ? 'fgsm-targeted' : 'fgsm', steps: 1, target, original: image, originalScores, adversarial });
 }

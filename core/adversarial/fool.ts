@@ -63,7 +63,7 @@ export async function fool(model: Classifier, image: RgbImage | null, options: F
   // try/finally: a throwing onStep (a cancelled job) must not leave the current image behind.
   try {
     for (;;) {
-      const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
+      const { scores, next } = await normalizedGradientStep(model, x, target.index, learningRate);
       let done: boolean;
       try {
         originalScores ??= scores;

@@ -19,21 +19,28 @@ export function checkLearningRate(learningRate: number): number {
   return learningRate;
 }
 
+/** ‖g‖₂ and the scores, read back together: one asynchronous read per step, never a synchronous one. */
+async function readStep(scores: tf.Tensor2D, direction: tf.Tensor4D): Promise<[Float32Array, number]> {
+  const norm = tf.tidy(() => tf.norm(direction));
+  const [scoreData, normData] = await Promise.all([scores.data() as Promise<Float32Array>, norm.data()]);
+  norm.dispose();
+  return [scoreData, normData[0]];
+}
+
 /**
  * One step of the targeted attack on the normalized input. Class scores are ReLU outputs, so a dead
  * target class has g = 0: the step then follows −∇ CE(target) instead, which is never zero.
  */
-export function normalizedGradientStep(model: Differentiable, x: tf.Tensor4D, target: number, learningRate: number): StepResult {
+export async function normalizedGradientStep(model: Differentiable, x: tf.Tensor4D, target: number, learningRate: number): Promise<StepResult> {
   const { scores, grad } = model.gradient(x, (s) => oneHotRows([target], s.shape[1]));
-  const scoreData = scores.dataSync() as Float32Array;
   let direction = grad;
-  let norm = tf.tidy(() => tf.norm(direction).dataSync()[0]);
+  let [scoreData, norm] = await readStep(scores, direction);
   if (norm === 0) {
     const fallback = model.gradient(x, (s) => tf.neg(crossEntropyCotangent(s, target)));
-    fallback.scores.dispose();
     direction.dispose();
     direction = fallback.grad;
-    norm = tf.tidy(() => tf.norm(direction).dataSync()[0]);
+    [, norm] = await readStep(fallback.scores, direction);
+    fallback.scores.dispose();
   }
   const next = tf.tidy(() => (norm === 0 ? tf.clone(x) : tf.add(x, tf.mul(direction, learningRate / norm))) as tf.Tensor4D);
   tf.dispose([scores, direction]);

@@ -14,7 +14,7 @@ export async function normalizedStep(model: Classifier, image: RgbImage, options
   const learningRate = checkLearningRate(options.learningRate ?? DEFAULTS.adversarial.foolLearningRate);
   const target = resolveClass(model.info, options.target);
   const x = imageToInput(image, model.info);
-  const { scores, next } = normalizedGradientStep(model, x, target.index, learningRate);
+  const { scores, next } = await normalizedGradientStep(model, x, target.index, learningRate);
   const adversarial = await inputToFloatImage(next, model.info);
   tf.dispose([x, next]);
   return attackReport(model, { kind: 'normalized-step', steps: 1, target, original: image, originalScores: scores, adversarial });

@@ -85,7 +85,7 @@ export async function classVisualization(model: Classifier, options: ClassVisual
     for (let t = 0; t < settings.iterations; t++) {
       if (options.signal?.aborted) throw new GradlensError('aborted', 'Class visualization was cancelled.');
       const offset: [number, number] = [rng.int(0, settings.jitter), rng.int(0, settings.jitter)];
-      const { x: stepped, scores } = ascend(model, x, objectives, offset, settings.learningRate, settings.step);
+      const { x: stepped, scores } = await ascend(model, x, objectives, offset, settings.learningRate, settings.step);
       x.dispose();
       x = tf.tidy(() => {
         const clamped = clampToImage(stepped, model.info);

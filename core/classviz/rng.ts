@@ -4,7 +4,7 @@ export interface Rng {
   next(): number;
   /** Uniform integer in [lo, hi]. */
   int(lo: number, hi: number): number;
-  /** A 31-bit seed for TF.js random ops. */
+  /** A 31-bit seed for TF.js random ops, never 0 (TF.js takes a seed of 0 as none: Math.random). */
   seed(): number;
 }
 
@@ -20,6 +20,6 @@ export function createRng(seed: number): Rng {
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    seed: () => Math.floor(next() * 0x7fffffff),
+    seed: () => Math.floor(next() * 0x7fffffff) || 1,
   };
 }

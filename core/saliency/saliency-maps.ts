@@ -10,7 +10,7 @@ import type { AttributionMethod } from './attribution.ts';
 import { channelMaxAbs } from './channel-max-abs.ts';
 import { integratedGradients } from './integrated-gradients.ts';
 import { smoothGrad } from './smooth-grad.ts';
-import { gradientOfChosenClasses, vanillaGradient } from './vanilla-gradient.ts';
+import { gradientOfChosenClasses, vanillaGradient, type ClassChooser } from './vanilla-gradient.ts';
 
 export type SaliencyMethod = 'vanilla' | 'smoothgrad' | 'integrated-gradients';
 
@@ -64,20 +64,20 @@ function attributionMethod(model: Classifier, options: SaliencyOptions): Attribu
   throw new GradlensError('options/invalid', `Unknown saliency method "${method}".`, 'Use vanilla, smoothgrad or integrated-gradients.');
 }
 
-/** Which classes to explain, given the image's scores. */
-function chooseClasses(model: Classifier, options: SaliencyOptions): (scores: Float32Array) => number[] {
+/** Which classes to explain, chosen on the device from the image's scores (see `ClassChooser`). */
+function chooseClasses(model: Classifier, options: SaliencyOptions): ClassChooser {
   const k = options.topK;
   if (k !== undefined) {
     const maxTopK = Math.min(DEFAULTS.saliency.maxTopK, model.info.classNames.length);
     if (!Number.isInteger(k) || k < 1 || k > maxTopK) {
       throw new GradlensError('options/invalid', `topK must be an integer from 1 to ${maxTopK}, got ${k}.`);
     }
-    return (s) => topPredictions(s, model.info.classNames, k).map((p) => p.index);
+    return (s) => tf.tidy(() => tf.reshape(tf.topk(s, k).indices, [k]) as tf.Tensor1D);
   }
   const target = options.target ?? 'top';
-  if (target === 'top') return (s) => [topPredictions(s, model.info.classNames, 1)[0].index];
+  if (target === 'top') return (s) => tf.argMax(s, 1) as tf.Tensor1D;
   const fixed = resolveClass(model.info, target).index;
-  return () => [fixed];
+  return () => tf.tensor1d([fixed], 'int32');
 }
 
 /**
@@ -94,10 +94,12 @@ export async function saliencyMaps(model: Classifier, image: RgbImage, options: 
   let attribution: tf.Tensor4D;
   let classes: number[];
   if (method === vanillaGradient) {
-    ({ scores, grad: attribution, classes } = gradientOfChosenClasses(model, x, choose));
+    ({ scores, grad: attribution, classes } = await gradientOfChosenClasses(model, x, choose));
   } else {
     scores = model.scores(x);
-    classes = choose((await scores.data()) as Float32Array);
+    const chosen = choose(scores);
+    classes = Array.from(await chosen.data());
+    chosen.dispose();
     attribution = method(model, x, classes);
   }
   const mapTensor = channelMaxAbs(attribution);

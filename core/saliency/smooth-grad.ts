@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '../classviz/rng.ts';
 import { meanOf } from '../tensor/mean-of.ts';
 import type { AttributionMethod } from './attribution.ts';
 
@@ -15,7 +16,12 @@ export interface SmoothGradOptions {
  */
 export function smoothGrad(method: AttributionMethod, { samples, noise, seed }: SmoothGradOptions): AttributionMethod {
   return (model, x, classes) => {
-    const sigma = tf.tidy(() => tf.mul(tf.sub(tf.max(x), tf.min(x)), noise).dataSync()[0]);
-    return meanOf(samples, (i) => method(model, tf.add(x, tf.randomNormal(x.shape, 0, sigma, 'float32', seed + i)), classes));
+    // σ stays on the device: reading it back would stall a GPU pipeline for one number.
+    const sigma = tf.tidy(() => tf.mul(tf.sub(tf.max(x), tf.min(x)), noise));
+    // One seed per sample from a seeded generator: TF.js would take a seed of 0 as "none" (Math.random).
+    const rng = createRng(seed);
+    const mean = meanOf(samples, () => method(model, tf.add(x, tf.mul(tf.randomNormal(x.shape, 0, 1, 'float32', rng.seed()), sigma)), classes));
+    sigma.dispose();
+    return mean;
   };
 }

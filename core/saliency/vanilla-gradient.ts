@@ -3,16 +3,24 @@ import type { Differentiable } from '../model.ts';
 import type { AttributionMethod } from './attribution.ts';
 import { oneHotRows } from './one-hot-rows.ts';
 
+/** Picks class indices from a pass's scores [1, K] on the device: int32 [M]. */
+export type ClassChooser = (scores: tf.Tensor2D) => tf.Tensor1D;
+
 /**
  * One forward and one backward pass for classes chosen from that pass's own scores (the top class, the
- * top k), so a map for the predicted class costs no extra forward pass.
+ * top k), so a map for the predicted class costs no extra forward pass. The choice stays on the device
+ * (no synchronous read inside the pass, which would stall a GPU pipeline); the chosen indices are read
+ * back asynchronously afterwards.
  */
-export function gradientOfChosenClasses(model: Differentiable, x: tf.Tensor4D, choose: (scores: Float32Array) => number[]) {
-  let classes: number[] = [];
+export async function gradientOfChosenClasses(model: Differentiable, x: tf.Tensor4D, choose: ClassChooser) {
+  let chosen: tf.Tensor1D | null = null;
   const { scores, grad } = model.gradient(x, (s) => {
-    classes = choose(s.dataSync() as Float32Array);
-    return oneHotRows(classes, s.shape[1]);
+    chosen = tf.keep(choose(s));
+    return tf.cast(tf.oneHot(chosen, s.shape[1]), 'float32') as tf.Tensor2D;
   });
+  const indices = chosen as unknown as tf.Tensor1D;
+  const classes = Array.from(await indices.data());
+  indices.dispose();
   return { scores, grad, classes };
 }
 

@@ -19,6 +19,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   'model/unknown': 404,
   'model/not-ready': 503,
   'model/prepare': 503,
+  'model/check-failed': 503,
   'options/invalid': 400,
   aborted: 503,
 };

@@ -1,16 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Weights } from './layer.ts';
 import { pointwiseInputGradient } from './pointwise-input-gradient.ts';
-import { polyphaseKernels, stridedConvInputGradient } from './strided-conv-input-gradient.ts';
-
-/**
- * Kernel that turns the input gradient of a stride-1 convolution into a forward convolution:
- * spatially flipped, in/out channels swapped. Forward convolutions take the fast (XNNPACK) path on
- * the WASM backend, where Conv2DBackpropInput is a naive loop several times slower.
- */
-export function flippedTransposedKernel(kernel: tf.Tensor4D): tf.Tensor4D {
-  return tf.tidy(() => tf.transpose(tf.reverse(kernel, [0, 1]), [0, 1, 3, 2]));
-}
+import { flippedTransposedKernel, polyphaseKernels } from './derived-kernels.ts';
+import { stridedConvInputGradient } from './strided-conv-input-gradient.ts';
 
 /** Derived kernels that `convInputGradient` needs, keyed under `prefix`. */
 export function inputGradientKernels(prefix: string, kernel: tf.Tensor4D, stride: number): Weights {

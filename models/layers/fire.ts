@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Layer, Weights } from './layer.ts';
 import { channelHalves } from './channel-halves.ts';
-import { flippedTransposedKernel } from './conv-input-gradient.ts';
+import { flippedTransposedKernel } from './derived-kernels.ts';
 import { pointwiseConv } from './pointwise-conv.ts';
 import { reluMask } from './relu-mask.ts';
 

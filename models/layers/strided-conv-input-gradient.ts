@@ -11,27 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * ~4 ms this way), and its DepthToSpace and 4-D Slice are slow.
  */
 
-/**
- * One kernel per row residue a: [T, T, outChannels, s·inChannels], T = ⌈k/s⌉, with
- * K_a[T−1−t, T−1−t′, o, (b, c)] = W[a + s·t, b + s·t′, c, o] (zero past the kernel's edge).
- */
-export function polyphaseKernels(kernel: tf.Tensor4D, stride: number): tf.Tensor4D[] {
-  const [size, , inChannels, outChannels] = kernel.shape;
-  const taps = Math.ceil(size / stride);
-  const extra = taps * stride - size;
-  return tf.tidy(() => {
-    const padded = tf.pad(kernel, [[0, extra], [0, extra], [0, 0], [0, 0]]);
-    // Kernel row t·s + a, column t′·s + b.
-    const grid = tf.reshape(padded, [taps, stride, taps, stride, inChannels, outChannels]);
-    return Array.from({ length: stride }, (_, a) => {
-      const rowResidue = tf.reshape(tf.slice(grid, [0, a, 0, 0, 0, 0], [taps, 1, taps, stride, inChannels, outChannels]), [taps, taps, stride, inChannels, outChannels]);
-      const phase = tf.reverse(tf.transpose(rowResidue, [0, 1, 4, 2, 3]), [0, 1]);
-      return tf.reshape(phase, [taps, taps, outChannels, stride * inChannels]) as tf.Tensor4D;
-    });
-  });
-}
-
-/** ∂L/∂x of y = conv2d(x, W, stride, pad) from ∂L/∂y, x of spatial size `inputHW`, with `polyphaseKernels(W)`. */
+/** ∂L/∂x of y = conv2d(x, W, stride, pad) from ∂L/∂y, x of spatial size `inputHW`, with `polyphaseKernels(W)` (derived-kernels.ts). */
 export function stridedConvInputGradient(dy: tf.Tensor4D, kernels: tf.Tensor4D[], stride: number, pad: number, inputHW: [number, number]): tf.Tensor4D {
   return tf.tidy(() => {
     const [m, ho, wo] = dy.shape;

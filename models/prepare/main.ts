@@ -1,7 +1,8 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isGradlensError } from '../../core/errors.ts';
+import { MANIFEST_FORMAT } from '../manifest.ts';
 import { MODELS } from '../registry.ts';
 import { prepareModel } from './prepare-model.ts';
 import { DATA_MIRROR_VARIABLE, prepareSamples } from './prepare-samples.ts';
@@ -26,6 +27,16 @@ async function exists(file: string): Promise<boolean> {
   return access(file).then(() => true, () => false);
 }
 
+/** Prepared files in the current format (an older manifest is prepared again, even with --if-missing). */
+async function isCurrent(manifestFile: string): Promise<boolean> {
+  const text = await readFile(manifestFile, 'utf8').catch(() => null);
+  try {
+    return text !== null && (JSON.parse(text) as { format?: unknown }).format === MANIFEST_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 async function main(args: string[]): Promise<void> {
   if (args.includes('--help')) return void console.log(USAGE);
   const ifMissing = args.includes('--if-missing');
@@ -35,7 +46,7 @@ async function main(args: string[]): Promise<void> {
     throw new Error(`The model mirror ${mirror} does not exist (from --mirror or ${MIRROR_VARIABLE}).`);
   }
   for (const entry of Object.values(MODELS)) {
-    if (ifMissing && (await exists(path.join(PREPARED_MODELS_DIR, entry.info.id, 'manifest.json')))) continue;
+    if (ifMissing && (await isCurrent(path.join(PREPARED_MODELS_DIR, entry.info.id, 'manifest.json')))) continue;
     const mirrorDir = mirror ? path.join(mirror, entry.weights.mirrorFolder) : null;
     console.error(`Preparing ${entry.info.name} from ${mirrorDir ?? entry.weights.baseUrl}`);
     const manifest = await prepareModel(entry, { mirrorDir, baseUrl: entry.weights.baseUrl }, PREPARED_MODELS_DIR, () => {});

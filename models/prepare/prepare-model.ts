@@ -1,13 +1,33 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { decodeNpy } from '../../core/image/decode-npy.ts';
+import { classifierFromBuffers } from '../load-model.ts';
+import { modelCheck, type ModelCheck } from '../self-check.ts';
 import { MANIFEST_FORMAT, type TensorEntry, type WeightManifest } from '../manifest.ts';
 import type { ModelEntry } from '../registry.ts';
 import { readWeightFile, type WeightOrigin } from './read-weight-file.ts';
 import { toTfjsLayout } from './to-tfjs-layout.ts';
 
 const WEIGHTS_FILE = 'weights.bin';
+
+/**
+ * The built-in check, computed on TF.js's plain CPU backend (float32 JavaScript, no GPU or SIMD
+ * kernels): the reference every backend's warm-up is compared with. The caller's backend is restored.
+ */
+async function referenceCheck(id: string, tensors: TensorEntry[], blob: Uint8Array): Promise<ModelCheck> {
+  const previous = tf.getBackend();
+  if (!(await tf.setBackend('cpu'))) throw new Error('The TF.js CPU backend failed to start.');
+  const model = classifierFromBuffers(id, { tensors }, new Map([[WEIGHTS_FILE, blob.buffer as ArrayBuffer]]));
+  try {
+    return await modelCheck(model);
+  } finally {
+    model.dispose();
+    if (previous) await tf.setBackend(previous);
+  }
+}
 
 /**
  * Converts a model's published .npy files into the serving format (manifest.json + weights.bin) under
@@ -37,6 +57,7 @@ export async function prepareModel(entry: ModelEntry, origin: WeightOrigin, outD
     dtype: 'float32',
     files: [{ name: WEIGHTS_FILE, bytes: blob.byteLength, sha256: createHash('sha256').update(blob).digest('hex') }],
     tensors,
+    check: await referenceCheck(entry.info.id, tensors, blob),
   };
   const target = path.join(outDir, entry.info.id);
   const staging = `${target}.partial-${process.pid}`;

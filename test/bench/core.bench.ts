@@ -32,7 +32,7 @@ const OPERATIONS: Record<string, (model: Classifier) => () => Promise<unknown>> 
   'class-visualization step': (model) => {
     const x = imageToInput(image(), model.info);
     const objectives = [classScore(76), l2Penalty(1e-3)];
-    return async () => tf.dispose(ascend(model, x, objectives, [3, 5], 25, 'raw').x);
+    return async () => tf.dispose((await ascend(model, x, objectives, [3, 5], 25, 'raw')).x);
   },
 };
 

@@ -1,23 +1,25 @@
-/** Headless Chromium for the e2e tests, with the flags that keep it on WASM and off the network. */
+/**
+ * Headless Chromium for the e2e tests, off the network. By default WebGPU and WebGL are off, so the
+ * engine runs on WASM; `gpu: true` brings both GPU backends up on software adapters (SwiftShader), so
+ * every backend runs for real (slowly) on a machine without a GPU. On a machine with a GPU, `gpu: true`
+ * with GRADLENS_CHROMIUM_HARDWARE_GPU=1 uses the real adapter instead.
+ */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
 
-export function launchChromium(): Promise<Browser> {
+const COMMON = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WASM_ONLY = ['--disable-gpu', '--disable-software-rasterizer'];
+const SOFTWARE_GPU = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
+const HARDWARE_GPU = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=vulkan', '--ignore-gpu-blocklist'];
+
+export function launchChromium({ gpu = false }: { gpu?: boolean } = {}): Promise<Browser> {
+  const gpuFlags = process.env.GRADLENS_CHROMIUM_HARDWARE_GPU === '1' ? HARDWARE_GPU : SOFTWARE_GPU;
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-software-rasterizer',
-    ],
+    args: [...COMMON, ...(gpu ? gpuFlags : WASM_ONLY)],
   });
 }
 
@@ -27,8 +29,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A headless Chromium with one desktop-sized page whose errors are collected. */
-export async function openSession(): Promise<{ browser: Browser; page: Page; errors: string[] }> {
-  const browser = await launchChromium();
+export async function openSession(options: { gpu?: boolean } = {}): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launchChromium(options);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   return { browser, page, errors: watchErrors(page) };
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../cli/wasm-backend.ts';
-import { polyphaseKernels, stridedConvInputGradient } from '../../models/layers/strided-conv-input-gradient.ts';
+import { polyphaseKernels } from '../../models/layers/derived-kernels.ts';
+import { stridedConvInputGradient } from '../../models/layers/strided-conv-input-gradient.ts';
 
 beforeAll(useWasmBackend);
 

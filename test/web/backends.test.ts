@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendOrder, isSoftwareRenderer, type BackendProbe } from '../../web/src/worker/backends.ts';
+import { backendOrder, isSoftwareRenderer, skipReasons, wasmThreadCount, type BackendProbe } from '../../web/src/worker/backends.ts';
 
 const probe = (name: BackendProbe['name'], available: boolean, software = false): BackendProbe => ({ name, available, software, detail: '' });
 
@@ -39,5 +39,50 @@ describe('backendOrder', () => {
   it('ignores a forced backend the browser does not have', () => {
     const probes = [probe('webgpu', false), probe('webgl', false), probe('wasm', true), probe('cpu', true)];
     expect(backendOrder(probes, 'webgpu')).toEqual(['wasm', 'cpu']);
+  });
+});
+
+describe('backendOrder with backends excluded', () => {
+  it('never tries a backend that lost its device, even when forced', () => {
+    const probes = [probe('webgpu', true), probe('webgl', true), probe('wasm', true), probe('cpu', true)];
+    expect(backendOrder(probes, 'auto', ['webgpu'])).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(backendOrder(probes, 'webgl', ['webgl'])).toEqual(['webgpu', 'wasm', 'cpu']);
+  });
+});
+
+describe('skipReasons', () => {
+  const probes: BackendProbe[] = [
+    { name: 'webgpu', available: true, software: true, detail: 'fallback adapter: google swiftshader' },
+    { name: 'webgl', available: false, software: false, detail: 'no WebGL context' },
+    probe('wasm', true),
+    probe('cpu', true),
+  ];
+
+  it('says why each backend preferred over the active one is not used', () => {
+    expect(skipReasons(probes, [], 'wasm')).toEqual([
+      { name: 'webgpu', reason: 'software adapter only (fallback adapter: google swiftshader), slower than WebAssembly' },
+      { name: 'webgl', reason: 'not available (no WebGL context)' },
+    ]);
+  });
+
+  it('gives a tried backend its failure, a forced CPU that failed included, and names an excluded one', () => {
+    const failed = [{ name: 'cpu' as const, reason: 'the warm-up scores differ from the built-in check by 0.5 (allowed 0.0032)' }];
+    expect(skipReasons(probes, failed, 'wasm', ['webgpu'])).toEqual([
+      { name: 'webgpu', reason: 'stopped working earlier in this session' },
+      { name: 'webgl', reason: 'not available (no WebGL context)' },
+      failed[0],
+    ]);
+    expect(skipReasons(probes, [], 'webgpu')).toEqual([]);
+  });
+});
+
+describe('wasmThreadCount', () => {
+  it('uses threads only when cross-origin isolated: half the cores, at most 4, so 1 on 2 cores', () => {
+    expect(wasmThreadCount(8, false)).toBe(1);
+    expect(wasmThreadCount(1, true)).toBe(1);
+    expect(wasmThreadCount(2, true)).toBe(1);
+    expect(wasmThreadCount(4, true)).toBe(2);
+    expect(wasmThreadCount(16, true)).toBe(4);
+    expect(wasmThreadCount(undefined, true)).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../web/src/app.tsx';
 import { ClassPicker } from '../../web/src/components/ClassPicker.tsx';
+import { EngineStatus } from '../../web/src/components/EngineStatus.tsx';
 import { Message } from '../../web/src/components/Message.tsx';
 import { PredictionBars } from '../../web/src/components/PredictionBars.tsx';
 import { ProbabilityCurve } from '../../web/src/components/ProbabilityCurve.tsx';
@@ -59,6 +60,38 @@ describe('ClassPicker', () => {
       search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     });
     expect(chosen).toBe(958);
+  });
+});
+
+describe('EngineStatus', () => {
+  const info = {
+    modelId: 'squeezenet1_1',
+    backend: 'wasm' as const,
+    probes: [],
+    threads: 2,
+    warmupMs: 300,
+    skipped: [
+      { name: 'webgpu' as const, reason: 'software adapter only (fallback adapter: google swiftshader), slower than WebAssembly' },
+      { name: 'webgl' as const, reason: 'no float32 render targets on this device, so WebGL would compute in half precision' },
+    ],
+  };
+
+  it('names the active backend and shows why each preferred one is not used', async () => {
+    await act(() => appStore.set({ engine: { ...appStore.get().engine, status: 'ready', info } }));
+    await mount(<EngineStatus />);
+    expect(root.querySelector('[data-testid=backend-active]')!.textContent).toBe('Active: WebAssembly · 2 threads');
+    const reasons = [...root.querySelectorAll('[data-testid=backend-skipped] li')].map((li) => li.textContent);
+    expect(reasons).toEqual([`WebGPU: ${info.skipped[0].reason}`, `WebGL: ${info.skipped[1].reason}`]);
+    expect(root.querySelector('[data-testid=forced-failed]')).toBeNull();
+  });
+
+  it('says so when a forced backend failed, and offers the automatic choice', async () => {
+    await act(() => appStore.set({ engine: { ...appStore.get().engine, status: 'ready', choice: 'webgl', info } }));
+    await mount(<EngineStatus />);
+    const alert = root.querySelector('[data-testid=forced-failed]')!;
+    expect(alert.textContent).toContain('WebGL cannot run the model here: no float32 render targets');
+    expect(alert.textContent).toContain('Running on WebAssembly instead.');
+    expect(alert.querySelector('button')!.textContent).toBe('Use automatic choice');
   });
 });
 

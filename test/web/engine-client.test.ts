@@ -26,12 +26,16 @@ class FakeWorker implements WorkerLike {
 
 function setup() {
   const workers: FakeWorker[] = [];
-  const client = new EngineClient(() => {
-    const worker = new FakeWorker();
-    workers.push(worker);
-    return worker;
-  });
-  return { client, workers };
+  const lost: [string, string][] = [];
+  const client = new EngineClient(
+    () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    (backend, reason) => lost.push([backend, reason]),
+  );
+  return { client, workers, lost };
 }
 
 describe('EngineClient', () => {
@@ -94,5 +98,16 @@ describe('EngineClient', () => {
     await expect(job.result).rejects.toMatchObject({ code: 'aborted', message: 'Switching backend.' });
     expect(workers[0].terminated).toBe(true);
     expect(client.started).toBe(false);
+  });
+
+  it('on a lost GPU device: ends the worker, fails its jobs with engine/lost, tells the page, and starts afresh next time', async () => {
+    const { client, workers, lost } = setup();
+    const job = client.run('classviz', { target: 76 });
+    workers[0].reply({ kind: 'lost', backend: 'webgl', reason: 'the WebGL context was lost' });
+    await expect(job.result).rejects.toMatchObject({ code: 'engine/lost', message: 'The engine stopped: the WebGL context was lost.' });
+    expect(workers[0].terminated).toBe(true);
+    expect(lost).toEqual([['webgl', 'the WebGL context was lost']]);
+    client.run('init', { modelId: 'squeezenet1_1', backend: 'auto', exclude: ['webgl'] });
+    expect(workers).toHaveLength(2);
   });
 });

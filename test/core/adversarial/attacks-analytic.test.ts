@@ -67,22 +67,22 @@ describe('FGSM', () => {
 });
 
 describe('normalized gradient step', () => {
-  it('moves by exactly η along the unit finite-difference gradient of the target score', () => {
+  it('moves by exactly η along the unit finite-difference gradient of the target score', async () => {
     const model = analyticModel();
     const x = tf.tensor4d(PIXELS.map((p) => p / 255), [1, 2, 2, 3]);
     const numeric = finiteDifferences((t) => model.scores(t).dataSync()[2], x, 1e-2);
     const norm = Math.hypot(...numeric);
-    const { next } = normalizedGradientStep(model, x, 2, 0.5);
+    const { next } = await normalizedGradientStep(model, x, 2, 0.5);
     const moved = tf.sub(next, x).dataSync();
     moved.forEach((d, i) => expect(d).toBeCloseTo((0.5 * numeric[i]) / norm, 3));
     tf.dispose([x, next]);
   });
 
-  it('falls back to the cross-entropy direction when the target score has no gradient', () => {
+  it('falls back to the cross-entropy direction when the target score has no gradient', async () => {
     const model = analyticModel();
     // cos(π/2) = 0 on every z: the sine score is flat here.
     const x = tf.tensor4d([0.1, 0.2, Math.PI / 2, 0.3, 0.1, Math.PI / 2, 0.2, 0.2, Math.PI / 2, 0.1, 0.3, Math.PI / 2], [1, 2, 2, 3]);
-    const { next } = normalizedGradientStep(model, x, 2, 1);
+    const { next } = await normalizedGradientStep(model, x, 2, 1);
     const moved = tf.sub(next, x);
     expect(tf.norm(moved).dataSync()[0]).toBeCloseTo(1, 4);
     tf.dispose([x, next, moved]);

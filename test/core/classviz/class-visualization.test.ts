@@ -14,7 +14,7 @@ beforeAll(useWasmBackend);
 const X = [0.1, 0.7, 0.3, 0.9, 0.2, 0.5, 0.4, 0.5, 0.6, 0.8, 0.05, 0.25];
 
 describe('one ascent step', () => {
-  it('moves by η·∇(score − λ‖x‖² − μ·TV), the gradient checked by finite differences', () => {
+  it('moves by η·∇(score − λ‖x‖² − μ·TV), the gradient checked by finite differences', async () => {
     const model = analyticModel();
     const x = tf.tensor4d(X, [1, 2, 2, 3]);
     const objectives = [classScore(1), l2Penalty(0.1), totalVariationPenalty(0.05)];
@@ -23,25 +23,25 @@ describe('one ascent step', () => {
       return objectives.reduce((sum, o) => sum + o.value(s, t), 0);
     };
     const numeric = finiteDifferences(total, x, 1e-2);
-    const { x: next } = ascend(model, x, objectives, [0, 0], 2, 'raw');
+    const { x: next } = await ascend(model, x, objectives, [0, 0], 2, 'raw');
     const moved = tf.sub(next, x).dataSync();
     moved.forEach((d, i) => expect(d).toBeCloseTo(2 * numeric[i], 2));
     tf.dispose([x, next]);
   });
 
-  it('takes the gradient at the jittered image and rolls it back (same step as without jitter for a shift-invariant objective)', () => {
+  it('takes the gradient at the jittered image and rolls it back (same step as without jitter for a shift-invariant objective)', async () => {
     const model = analyticModel();
     const x = tf.tensor4d(X, [1, 2, 2, 3]);
-    const plain = ascend(model, x, [classScore(1)], [0, 0], 1, 'raw').x;
-    const jittered = ascend(model, x, [classScore(1)], [1, 1], 1, 'raw').x;
+    const plain = (await ascend(model, x, [classScore(1)], [0, 0], 1, 'raw')).x;
+    const jittered = (await ascend(model, x, [classScore(1)], [1, 1], 1, 'raw')).x;
     Array.from(jittered.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(plain.dataSync()[i], 6));
     tf.dispose([x, plain, jittered]);
   });
 
-  it('with the normalized rule, moves by exactly η in L2', () => {
+  it('with the normalized rule, moves by exactly η in L2', async () => {
     const model = analyticModel();
     const x = tf.tensor4d(X, [1, 2, 2, 3]);
-    const { x: next } = ascend(model, x, [classScore(2), l2Penalty(0.01)], [0, 0], 0.3, 'normalized');
+    const { x: next } = await ascend(model, x, [classScore(2), l2Penalty(0.01)], [0, 0], 0.3, 'normalized');
     expect(tf.norm(tf.sub(next, x)).dataSync()[0]).toBeCloseTo(0.3, 5);
     tf.dispose([x, next]);
   });

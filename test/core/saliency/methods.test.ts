@@ -56,6 +56,18 @@ describe('SmoothGrad', () => {
   });
 });
 
+describe('SmoothGrad seeds', () => {
+  it.each([0, 1, 7])('seed %i gives the same map every time (TF.js takes a seed of 0 as none; the core never passes it one)', (seed) => {
+    const model = analyticModel();
+    const x = input();
+    const run = () => smoothGrad(vanillaGradient, { samples: 3, noise: 0.3, seed })(model, x, [1]).dataSync();
+    expect(Array.from(run())).toEqual(Array.from(run()));
+    const other = smoothGrad(vanillaGradient, { samples: 3, noise: 0.3, seed: seed + 1 })(model, x, [1]).dataSync();
+    expect(Array.from(other)).not.toEqual(Array.from(run()));
+    x.dispose();
+  });
+});
+
 describe('Integrated Gradients', () => {
   it('is exact for a quadratic score with the midpoint rule: x² − b²', () => {
     const model = analyticModel();

@@ -43,6 +43,8 @@ export interface EngineState {
   progress: InitProgress | null;
   info: EngineInfo | null;
   error: UserMessage | null;
+  /** Something the user should know that is not an error: the engine moved after a device loss. */
+  notice: UserMessage | null;
 }
 
 export type Colormap = 'hot' | 'viridis' | 'gray';
@@ -147,7 +149,7 @@ export function presetSettings(preset: 'cs231n' | 'normalized'): Omit<ClassVizSe
 export function initialState(route: Route): AppState {
   return {
     route,
-    engine: { status: 'off', choice: 'auto', progress: null, info: null, error: null },
+    engine: { status: 'off', choice: 'auto', progress: null, info: null, error: null, notice: null },
     input: null,
     inputFit: 'squash',
     inputError: null,

@@ -1,6 +1,6 @@
 /** Starting the engine worker, loading the model once, and switching backends on request. */
 import { EngineClient, type Job, type WorkerLike } from '../worker/client.ts';
-import type { BackendChoice } from '../worker/backends.ts';
+import { backendLabel, type BackendChoice, type BackendName } from '../worker/backends.ts';
 import type { EngineInfo, JobType, Jobs } from '../worker/protocol.ts';
 import { appStore, patch } from './app.ts';
 import { toUserMessage } from './messages.ts';
@@ -10,7 +10,15 @@ export const MODEL_ID = 'squeezenet1_1';
 const createWorker = (): WorkerLike =>
   new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'gradlens-engine' }) as unknown as WorkerLike;
 
-export const engine = new EngineClient(createWorker);
+/** Backends that lost their device in this page: never tried again until the page reloads. */
+const excluded: BackendName[] = [];
+
+export const engine = new EngineClient(createWorker, (backend, reason) => {
+  excluded.push(backend);
+  ready = null;
+  patch('engine', { info: null, notice: { code: 'engine/lost', message: `${backendLabel(backend)} stopped: ${reason}.`, hint: 'The engine restarted on the next backend; run the job again.' } });
+  void ensureEngine().catch(() => undefined);
+});
 
 let ready: Promise<EngineInfo> | null = null;
 let generation = 0;
@@ -22,7 +30,7 @@ export function ensureEngine(): Promise<EngineInfo> {
   const mine = ++generation;
   const current = () => mine === generation;
   patch('engine', { status: 'starting', progress: { phase: 'backend' }, error: null });
-  const job = engine.run('init', { modelId: MODEL_ID, backend: choice }, (progress) => current() && patch('engine', { progress }));
+  const job = engine.run('init', { modelId: MODEL_ID, backend: choice, exclude: [...excluded] }, (progress) => current() && patch('engine', { progress }));
   ready = job.result.then(
     (info) => {
       if (current()) patch('engine', { status: 'ready', info, progress: null });
@@ -41,7 +49,7 @@ export function ensureEngine(): Promise<EngineInfo> {
 
 /** Forcing a backend restarts the worker: tensors cannot move between backends. */
 export function chooseBackend(choice: BackendChoice): Promise<EngineInfo> {
-  patch('engine', { choice, info: null });
+  patch('engine', { choice, info: null, notice: null });
   if (engine.started) engine.restart('Switching backend.');
   ready = null;
   return ensureEngine();

@@ -1,12 +1,12 @@
 /**
- * Worker side of backend choice: probe what the browser really offers, then import and start the
- * first backend of `backendOrder` that comes up. Backends are imported lazily so only the one in
- * use is downloaded.
+ * Worker side of backend choice: probe what the browser really offers, then import and start one
+ * backend. Backends are imported lazily so only the ones tried are downloaded.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { backendOrder, isSoftwareRenderer, type BackendChoice, type BackendName, type BackendProbe } from './backends.ts';
+import { isSoftwareRenderer, wasmThreadCount, type BackendName, type BackendProbe } from './backends.ts';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 interface GpuAdapterLike {
   isFallbackAdapter?: boolean;
@@ -25,7 +25,7 @@ export async function probeWebGpu(): Promise<BackendProbe> {
     const info = adapter.info ?? {};
     const detail = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'adapter';
     const fallback = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter);
-    return { name: 'webgpu', available: true, software: fallback || isSoftwareRenderer(detail), detail };
+    return { name: 'webgpu', available: true, software: fallback || isSoftwareRenderer(detail), detail: fallback ? `fallback adapter: ${detail}` : detail };
   } catch (error) {
     return { name: 'webgpu', available: false, software: false, detail: String(error) };
   }
@@ -55,16 +55,21 @@ export async function probeBackends(): Promise<BackendProbe[]> {
   ];
 }
 
-async function register(name: BackendName): Promise<void> {
+/** Threads the WASM backend runs with (1 unless the page is cross-origin isolated); `requested` overrides. */
+export function wasmThreads(requested?: number): number {
+  return requested ?? wasmThreadCount(navigator.hardwareConcurrency, self.crossOriginIsolated === true);
+}
+
+async function register(name: BackendName, threads?: number): Promise<void> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    // Threads need cross-origin isolation and give nothing on small machines; never try them.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    const count = wasmThreads(threads);
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', count > 1);
+    if (count > 1) wasm.setThreadsCount(count);
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmUrl,
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-      // Unused with threads off; the map must still name it.
-      'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
     });
   } else if (name === 'webgl') {
     await import('@tensorflow/tfjs-backend-webgl');
@@ -75,30 +80,41 @@ async function register(name: BackendName): Promise<void> {
   }
 }
 
-export interface Activated {
-  backend: BackendName;
-  probes: BackendProbe[];
-  skipped: { name: BackendName; reason: string }[];
+export interface StartOptions {
+  threads?: number;
+  /** TF.js environment flags, set once the backend's module has registered its own. */
+  flags?: Record<string, boolean | number>;
 }
 
-export async function activateBackend(choice: BackendChoice): Promise<Activated> {
-  const probes = await probeBackends();
-  const skipped: Activated['skipped'] = [];
-  for (const name of backendOrder(probes, choice)) {
+/**
+ * Imports and starts one backend (throws when it does not come up). Returns why its numbers cannot be
+ * trusted even if it runs, or null: WebGL without float32 render targets computes in half precision,
+ * which the caller refuses rather than use silently.
+ */
+export async function startBackend(name: BackendName, { threads, flags = {} }: StartOptions = {}): Promise<string | null> {
+  await register(name, threads);
+  // A backend registers its own flags when imported; the others' flags do not apply to it.
+  for (const [flag, value] of Object.entries(flags)) {
     try {
-      await register(name);
-      // setBackend resolves false instead of throwing when the backend fails to start.
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        return { backend: name, probes, skipped };
-      }
-      skipped.push({ name, reason: 'failed to initialize' });
-    } catch (error) {
-      skipped.push({ name, reason: error instanceof Error ? error.message : String(error) });
+      tf.env().set(flag, value);
+    } catch {
+      // not a flag of this backend
     }
   }
-  throw Object.assign(new Error('No TF.js backend could start in this browser.'), {
-    code: 'engine/no-backend',
-    hint: skipped.map((s) => `${s.name}: ${s.reason}`).join('; '),
-  });
+  // setBackend resolves false instead of throwing when the backend fails to start.
+  if (!(await tf.setBackend(name))) throw new Error('failed to initialize');
+  await tf.ready();
+  if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
+    return 'no float32 render targets on this device, so WebGL would compute in half precision';
+  }
+  return null;
+}
+
+/** Leaves a backend that failed: frees what it holds so the next one starts clean. */
+export function leaveBackend(name: BackendName): void {
+  try {
+    if (tf.findBackend(name)) tf.removeBackend(name);
+  } catch {
+    // a backend that broke while starting may fail to dispose; it is unregistered all the same
+  }
 }

@@ -26,7 +26,7 @@ export function isSoftwareRenderer(renderer: string | null | undefined): boolean
  * Backends to try, best first. `auto` keeps the GPU order but drops unavailable or software GPUs;
  * a forced backend goes first even when it is software (the user asked), the rest stay as fallback.
  */
-export function backendOrder(probes: readonly BackendProbe[], choice: BackendChoice): BackendName[] {
+export function backendOrder(probes: readonly BackendProbe[], choice: BackendChoice, exclude: readonly BackendName[] = []): BackendName[] {
   const probeOf = (name: BackendName) => probes.find((p) => p.name === name);
   const usable = (name: BackendName) => {
     const probe = probeOf(name);
@@ -34,9 +34,43 @@ export function backendOrder(probes: readonly BackendProbe[], choice: BackendCho
     return probe !== undefined && probe.available && !probe.software;
   };
   const auto = BACKENDS.filter(usable);
-  if (choice === 'auto') return auto;
-  const forcedOk = choice === 'wasm' || choice === 'cpu' || probeOf(choice)?.available;
-  return forcedOk ? [choice, ...auto.filter((name) => name !== choice)] : auto;
+  const forcedOk = choice !== 'auto' && (choice === 'wasm' || choice === 'cpu' || probeOf(choice)?.available);
+  const order = forcedOk ? [choice, ...auto.filter((name) => name !== choice)] : auto;
+  return order.filter((name) => !exclude.includes(name));
+}
+
+export interface SkippedBackend {
+  name: BackendName;
+  reason: string;
+}
+
+/**
+ * Why each other backend is not in use: every one that failed when tried (a forced one too), with its
+ * reason, and each one preferred over the active one that automatic choice left out, with what its
+ * probe saw (absent, software only).
+ */
+export function skipReasons(probes: readonly BackendProbe[], failed: readonly SkippedBackend[], active: BackendName, exclude: readonly BackendName[] = []): SkippedBackend[] {
+  const preferred = BACKENDS.slice(0, BACKENDS.indexOf(active));
+  return BACKENDS.filter((name) => name !== active && (preferred.includes(name) || failed.some((f) => f.name === name))).map((name) => {
+    const failure = failed.find((f) => f.name === name);
+    if (failure) return failure;
+    const probe = probes.find((p) => p.name === name);
+    if (exclude.includes(name)) return { name, reason: 'stopped working earlier in this session' };
+    if (!probe?.available) return { name, reason: `not available (${probe?.detail ?? 'not probed'})` };
+    if (probe.software) return { name, reason: `software adapter only (${probe.detail}), slower than WebAssembly` };
+    return { name, reason: 'not tried' };
+  });
+}
+
+/**
+ * WebAssembly threads: only where the page is cross-origin isolated (SharedArrayBuffer), and half the
+ * cores, at most 4. On 2 cores that is 1: measured there (`npm run bench:web`), 2 threads were no faster
+ * for a saliency map (1.04×) and slower per class-visualization iteration (1.28×) than 1, since the
+ * page, the GPU process and the worker share the two cores.
+ */
+export function wasmThreadCount(hardwareConcurrency: number | undefined, crossOriginIsolated: boolean): number {
+  if (!crossOriginIsolated) return 1;
+  return Math.max(1, Math.min(4, Math.floor((hardwareConcurrency ?? 1) / 2)));
 }
 
 export function backendLabel(name: BackendName): string {

@@ -3,6 +3,7 @@
  * The worker is created on first use (TF.js and the weights load only then) and replaced when the
  * user forces another backend, because tensors cannot move between backends.
  */
+import type { BackendName } from './backends.ts';
 import type { FromWorker, JobType, Jobs, ToWorker, ErrorInfo } from './protocol.ts';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
@@ -43,7 +44,14 @@ export class EngineClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly createWorker: () => WorkerLike) {}
+  /**
+   * `onLost` hears that the GPU backend lost its device: the worker is ended and its jobs fail with
+   * `engine/lost`; the next `run` starts a fresh worker (which should exclude that backend).
+   */
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    private readonly onLost?: (backend: BackendName, reason: string) => void,
+  ) {}
 
   run<T extends JobType>(
     type: T,
@@ -96,6 +104,13 @@ export class EngineClient {
   }
 
   private receive(message: FromWorker): void {
+    if (message.kind === 'lost') {
+      this.worker?.terminate();
+      this.worker = null;
+      this.failAll({ code: 'engine/lost', message: `The engine stopped: ${message.reason}.`, hint: 'It restarts on the next backend.' });
+      this.onLost?.(message.backend, message.reason);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.kind === 'progress') {

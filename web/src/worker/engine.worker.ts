@@ -2,13 +2,14 @@
  * The engine: TF.js, the model and every long computation run here so the page never freezes.
  * One job runs at a time (they share one backend); later ones wait their turn.
  */
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { loadModel } from '../../../models/load-model.ts';
+import { loadModel, type WeightSource } from '../../../models/load-model.ts';
 import type { Classifier } from '../../../core/model.ts';
-import { activateBackend } from './activate.ts';
+import { backendOrder, skipReasons, type BackendName, type SkippedBackend } from './backends.ts';
+import { leaveBackend, probeBackends, startBackend, wasmThreads } from './activate.ts';
+import { watchDeviceLoss } from './device-loss.ts';
 import { handlers, type ModelJobType } from './jobs.ts';
 import { JobControl } from './job-control.ts';
-import { toErrorInfo, transferablesOf, type EngineInfo, type FromWorker, type Jobs, type ToWorker } from './protocol.ts';
+import { toErrorInfo, transferablesOf, type EngineInfo, type EngineOptions, type FromWorker, type Jobs, type ToWorker } from './protocol.ts';
 import { progressWeightSource } from './weights.ts';
 
 interface WorkerScope {
@@ -30,23 +31,72 @@ function post(message: FromWorker): void {
   }
 }
 
-async function init(input: Jobs['init']['input'], id: number): Promise<EngineInfo> {
+/** Each file is downloaded once, however many backends are tried. */
+function memoized(source: WeightSource): WeightSource {
+  const files = new Map<string, Promise<{ body: ArrayBuffer; init: ResponseInit }>>();
+  return async (path) => {
+    if (!files.has(path)) {
+      const load = source(path).then(async (r) => ({ body: await r.arrayBuffer(), init: { status: r.status, headers: r.headers } }));
+      files.set(path, load);
+      load.catch(() => files.delete(path));
+    }
+    const { body, init } = await files.get(path)!;
+    return new Response(body.slice(0), init);
+  };
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Tries each backend of the order until one builds the model and passes its built-in check in a
+ * warm-up pass (models/self-check.ts); a backend that fails either is left for the next one.
+ */
+async function init(input: EngineOptions, id: number): Promise<EngineInfo> {
   if (engine && engine.info.modelId === input.modelId) return engine.info;
   const progress = (value: Jobs['init']['progress']) => post({ kind: 'progress', id, progress: value });
   progress({ phase: 'backend' });
-  const activated = await activateBackend(input.backend);
-  progress({ phase: 'weights', backend: activated.backend, loadedBytes: 0, totalBytes: 0 });
+  const probes = await probeBackends();
+  const exclude = input.exclude ?? [];
+  const failed: SkippedBackend[] = [];
   const cache = typeof caches === 'undefined' ? null : await caches.open('gradlens-models-v1').catch(() => null);
-  const source = progressWeightSource({
-    baseUrl: new URL('/models/', self.location.href).href,
-    cache,
-    onProgress: (p) => progress({ phase: 'weights', backend: activated.backend, ...p }),
+  let backend: BackendName = 'wasm';
+  const source = memoized(
+    progressWeightSource({
+      baseUrl: new URL('/models/', self.location.href).href,
+      cache,
+      onProgress: (p) => progress({ phase: 'weights', backend, ...p }),
+    }),
+  );
+  for (const name of backendOrder(probes, input.backend, exclude)) {
+    backend = name;
+    let model: Classifier | null = null;
+    try {
+      progress({ phase: 'backend', backend: name });
+      const precision = await startBackend(name, { threads: input.threads, flags: input.flags });
+      progress({ phase: 'warmup', backend: name });
+      const started = performance.now();
+      model = await loadModel(input.modelId, source, { verify: true }).catch((error: unknown) => {
+        throw new Error(precision ? `${precision}; ${reasonOf(error)}` : reasonOf(error));
+      });
+      if (precision) throw new Error(precision);
+      const threads = name === 'wasm' ? wasmThreads(input.threads) : 1;
+      const info: EngineInfo = { modelId: input.modelId, backend: name, probes, skipped: skipReasons(probes, failed, name, exclude), threads, warmupMs: performance.now() - started };
+      engine = { model, info };
+      watchDeviceLoss(name, (reason) => {
+        engine = null;
+        post({ kind: 'lost', backend: name, reason });
+      });
+      return info;
+    } catch (error) {
+      model?.dispose();
+      failed.push({ name, reason: reasonOf(error) });
+      leaveBackend(name);
+    }
+  }
+  throw Object.assign(new Error('No TF.js backend could run the model in this browser.'), {
+    code: 'engine/no-backend',
+    hint: failed.map((s) => `${s.name}: ${s.reason}`).join('; '),
   });
-  const model = await loadModel(input.modelId, source);
-  progress({ phase: 'warmup', backend: activated.backend });
-  const info: EngineInfo = { modelId: input.modelId, ...activated };
-  engine = { model, info };
-  return info;
 }
 
 async function run(id: number, type: keyof Jobs, input: unknown, control: JobControl): Promise<void> {

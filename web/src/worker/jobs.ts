@@ -2,7 +2,10 @@
  * What each job does, in terms of the shared gradient core. No maths here: the worker only adapts
  * the core's calls to messages (progress out, pause and cancel in).
  */
+import * as tf from '@tensorflow/tfjs-core';
 import type { Classifier } from '../../../core/model.ts';
+import type { BackendName } from './backends.ts';
+import { loseDevice } from './device-loss.ts';
 import { classVisualization, fgsm, fool, predict, saliencyMaps } from '../../../core/index.ts';
 import type { JobControl } from './job-control.ts';
 import type { JobType, Jobs } from './protocol.ts';
@@ -45,4 +48,11 @@ export const handlers: { [T in ModelJobType]: Handler<T> } = {
         await control.checkpoint();
       },
     }),
+
+  memory: async () => {
+    const { numTensors, numBytes } = tf.memory();
+    return { numTensors, numBytes };
+  },
+
+  loseDevice: async () => loseDevice(tf.getBackend() as BackendName),
 };

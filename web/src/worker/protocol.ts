@@ -12,7 +12,7 @@ import type {
   SaliencyOptions,
   SaliencyResult,
 } from '../../../core/index.ts';
-import type { BackendChoice, BackendName, BackendProbe } from './backends.ts';
+import type { BackendChoice, BackendName, BackendProbe, SkippedBackend } from './backends.ts';
 
 export type {
   AttackReport,
@@ -28,7 +28,7 @@ export type ClassVizResult = ClassVisualizationResult;
 
 /** One job per request type: what goes in, what streams out while it runs, what comes back. */
 export interface Jobs {
-  init: { input: { modelId: string; backend: BackendChoice }; progress: InitProgress; output: EngineInfo };
+  init: { input: EngineOptions; progress: InitProgress; output: EngineInfo };
   predict: { input: { image: RgbImage; topK: number }; progress: never; output: Prediction[] };
   saliency: { input: { image: RgbImage; options: SaliencyOptions }; progress: never; output: SaliencyResult };
   fgsm: {
@@ -42,6 +42,21 @@ export interface Jobs {
     output: AttackReport;
   };
   classviz: { input: ClassVizOptions; progress: ClassVizStep; output: ClassVizResult };
+  /** Diagnostics: the backend's live tensors and bytes (leak checks). */
+  memory: { input: Record<string, never>; progress: never; output: { numTensors: number; numBytes: number } };
+  /** Diagnostics: make the GPU backend lose its device, as a driver reset would (recovery tests). */
+  loseDevice: { input: Record<string, never>; progress: never; output: boolean };
+}
+
+export interface EngineOptions {
+  modelId: string;
+  backend: BackendChoice;
+  /** Backends not to try again (one that lost its device earlier in this session). */
+  exclude?: BackendName[];
+  /** WebAssembly threads; default from the machine when the page is cross-origin isolated. */
+  threads?: number;
+  /** TF.js environment flags set before any backend starts (diagnosis; the site sets none). */
+  flags?: Record<string, boolean | number>;
 }
 
 export type JobType = keyof Jobs;
@@ -57,8 +72,12 @@ export interface EngineInfo {
   backend: BackendName;
   probes: BackendProbe[];
   modelId: string;
-  /** Backends that were tried before the active one and failed, with the reason. */
-  skipped: { name: BackendName; reason: string }[];
+  /** Each backend preferred over the active one, with why it is not in use. */
+  skipped: SkippedBackend[];
+  /** WebAssembly threads (1 on the other backends). */
+  threads: number;
+  /** Time of the warm-up pass (first call: shader compilation on GPU backends). */
+  warmupMs: number;
 }
 
 export interface FoolStep {
@@ -87,7 +106,9 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'progress'; id: number; progress: unknown }
   | { kind: 'done'; id: number; output: unknown }
-  | { kind: 'failed'; id: number; error: ErrorInfo };
+  | { kind: 'failed'; id: number; error: ErrorInfo }
+  /** The GPU backend lost its device: every job on it is gone, the engine must restart elsewhere. */
+  | { kind: 'lost'; backend: BackendName; reason: string };
 
 /** Turns anything thrown (GradlensError, DOMException, string) into what the page can show. */
 export function toErrorInfo(error: unknown): ErrorInfo {
