@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Classifier, ModelInfo } from '../core/model.ts';
+import { oneHotRows } from '../core/saliency/one-hot-rows.ts';
 import { normalize } from '../core/tensor/image-tensor.ts';
 
 /**
@@ -38,7 +39,7 @@ export function checkInput(info: ModelInfo): tf.Tensor4D {
 /** Runs the check on the current backend (one forward and one backward pass; reads are asynchronous). */
 export async function runModelCheck(model: Classifier): Promise<{ scores: Float32Array; gradientL1: number }> {
   const x = checkInput(model.info);
-  const { scores, grad } = model.gradient(x, (s) => tf.cast(tf.oneHot(tf.argMax(s, 1) as tf.Tensor1D, s.shape[1]), 'float32') as tf.Tensor2D);
+  const { scores, grad } = model.gradient(x, (s) => oneHotRows(tf.argMax(s, 1) as tf.Tensor1D, s.shape[1]));
   const l1 = tf.tidy(() => tf.sum(tf.abs(grad)));
   const [scoreData, l1Data] = await Promise.all([scores.data() as Promise<Float32Array>, l1.data()]);
   tf.dispose([x, scores, grad, l1]);

@@ -13,14 +13,14 @@ export type ClassChooser = (scores: tf.Tensor2D) => tf.Tensor1D;
  * back asynchronously afterwards.
  */
 export async function gradientOfChosenClasses(model: Differentiable, x: tf.Tensor4D, choose: ClassChooser) {
-  let chosen: tf.Tensor1D | null = null;
+  const chosen: tf.Tensor1D[] = [];
   const { scores, grad } = model.gradient(x, (s) => {
-    chosen = tf.keep(choose(s));
-    return tf.cast(tf.oneHot(chosen, s.shape[1]), 'float32') as tf.Tensor2D;
+    const classes = tf.keep(choose(s));
+    chosen.push(classes);
+    return oneHotRows(classes, s.shape[1]);
   });
-  const indices = chosen as unknown as tf.Tensor1D;
-  const classes = Array.from(await indices.data());
-  indices.dispose();
+  const classes = Array.from(await chosen[0].data());
+  tf.dispose(chosen);
   return { scores, grad, classes };
 }
 

@@ -19,12 +19,16 @@ const WEIGHTS_FILE = 'weights.bin';
  */
 async function referenceCheck(id: string, tensors: TensorEntry[], blob: Uint8Array): Promise<ModelCheck> {
   const previous = tf.getBackend();
+  const production = tf.env().getBool('PROD');
+  // PROD keeps the CPU backend's "install tfjs-node" banner out of the preparation's output.
+  tf.env().set('PROD', true);
   if (!(await tf.setBackend('cpu'))) throw new Error('The TF.js CPU backend failed to start.');
   const model = classifierFromBuffers(id, { tensors }, new Map([[WEIGHTS_FILE, blob.buffer as ArrayBuffer]]));
   try {
     return await modelCheck(model);
   } finally {
     model.dispose();
+    tf.env().set('PROD', production);
     if (previous) await tf.setBackend(previous);
   }
 }

@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_FORMAT } from '../../models/manifest.ts';
 import { ORIGIN, fetchApi } from './helpers.ts';
 
 describe('model routes', () => {
@@ -95,7 +96,8 @@ describe('cross-cutting', () => {
   it('serves the prepared model files from the assets binding', async () => {
     const response = await SELF.fetch(`${ORIGIN}/models/squeezenet1_1/manifest.json`);
     expect(response.status).toBe(200);
-    const manifest = (await response.json()) as { format: string; model: string };
-    expect(manifest).toMatchObject({ format: 'gradlens-weights/1', model: 'squeezenet1_1' });
+    const manifest = (await response.json()) as { format: string; model: string; check: { classes: number[] } };
+    expect(manifest).toMatchObject({ format: MANIFEST_FORMAT, model: 'squeezenet1_1' });
+    expect(manifest.check.classes).toHaveLength(5);
   });
 });

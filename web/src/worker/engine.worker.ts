@@ -41,7 +41,7 @@ function memoized(source: WeightSource): WeightSource {
       load.catch(() => files.delete(path));
     }
     const { body, init } = await files.get(path)!;
-    return new Response(body.slice(0), init);
+    return new Response(body, init); // a Response copies the bytes it is given
   };
 }
 
