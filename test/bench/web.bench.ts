@@ -2,10 +2,11 @@
  * `npm run bench:web`: the site's engine worker in headless Chromium, per backend, side by side in one
  * run: the first call (engine start with its warm-up pass: shader compilation on GPU backends), the
  * median saliency map (vanilla, top-1) and the median class-visualization iteration. WebAssembly runs
- * with 1 thread and with the machine's thread count. Without a GPU, WebGPU and WebGL run on software
- * adapters (seconds a pass); GRADLENS_CHROMIUM_HARDWARE_GPU=1 uses a real one.
+ * with 1 thread and with `--threads N` (default 2; the page is served cross-origin isolated). Without a
+ * GPU, WebGPU and WebGL run on software adapters (seconds a pass); GRADLENS_CHROMIUM_HARDWARE_GPU=1 uses a
+ * real one.
  *
- *   npm run bench:web -- [--backends wasm,webgl,webgpu,cpu] [--runs N] [--iterations N] [--json]
+ *   npm run bench:web -- [--backends wasm,webgl,webgpu,cpu] [--runs N] [--iterations N] [--threads N] [--json]
  */
 import { readFileSync } from 'node:fs';
 import { decodeImage } from '../../core/image/decode-image.ts';
@@ -19,6 +20,7 @@ const option = (name: string, fallback: string) => (args.includes(name) ? args[a
 const backends = option('--backends', 'wasm,webgl,webgpu').split(',');
 const runs = Number(option('--runs', '5'));
 const iterations = Number(option('--iterations', '10'));
+const threads = Number(option('--threads', '2'));
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,14 +41,14 @@ async function main() {
   const image = plainImage(decodeImage(new Uint8Array(readFileSync(sharedDir('data/imagenet_val_25', '00_hay.png')))));
   const harness = await startHarness();
   const browser = await launchChromium({ gpu: true });
-  const cases = backends.flatMap((b) => (b === 'wasm' ? [{ backend: b, threads: 1 }, { backend: b, threads: undefined }] : [{ backend: b, threads: undefined }]));
+  const cases: { backend: string; threads?: number }[] = backends.flatMap((b) => (b === 'wasm' ? [{ backend: b, threads: 1 }, { backend: b, threads }] : [{ backend: b }]));
   const rows: Row[] = [];
   try {
-    for (const { backend, threads } of cases) {
+    for (const { backend, threads: count } of cases) {
       const page = await browser.newPage();
       await openHarness(page, harness.url);
       const start = Date.now();
-      const { output: info } = await runJob<EngineInfo>(page, 'init', { modelId: 'squeezenet1_1', backend, ...(threads ? { threads } : {}) });
+      const { output: info } = await runJob<EngineInfo>(page, 'init', { modelId: 'squeezenet1_1', backend, ...(count ? { threads: count } : {}) });
       if (info.backend !== backend) {
         console.error(`${backend}: not available here (${info.skipped.find((s) => s.name === backend)?.reason ?? 'skipped'})`);
         await page.close();

@@ -64,9 +64,9 @@ export function skipReasons(probes: readonly BackendProbe[], failed: readonly Sk
 
 /**
  * WebAssembly threads: only where the page is cross-origin isolated (SharedArrayBuffer), and half the
- * cores, at most 4. On 2 cores that is 1: measured there (`npm run bench:web`), 2 threads were no faster
- * for a saliency map (1.04×) and slower per class-visualization iteration (1.28×) than 1, since the
- * page, the GPU process and the worker share the two cores.
+ * cores, at most 4. On 2 cores that is 1: measured there (`npm run bench:web`, two runs), 2 threads gave
+ * 1.04× and 0.97× the time of 1 for a saliency map, 1.28× and 1.01× per class-visualization iteration:
+ * no gain, since the page, the GPU process and the worker share the two cores.
  */
 export function wasmThreadCount(hardwareConcurrency: number | undefined, crossOriginIsolated: boolean): number {
   if (!crossOriginIsolated) return 1;
