@@ -33,13 +33,24 @@ describe('against the PyTorch reference on the twelve labelled images', () => {
 
   it('has twelve reference cases', () => expect(cases).toHaveLength(12));
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s: logits within 1e-3 and saliency r ≥ 0.999', async (name, ref) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s: logits within 1e-3; saliency r ≥ 0.999 and equal in magnitude (total within 1e-4, pixels within 1e-3 of the maximum but at near-tied pools)', async (name, ref) => {
     const image = sampleImage(name);
     const logits = await classScores(model, image);
     expect(maxAbsDifference(logits, referenceArray(name, 'logits'))).toBeLessThan(1e-3);
     const { predictions, maps } = await saliencyMaps(model, image);
     expect(predictions[0].index).toBe(ref.top);
     expect(maps[0].class.index).toBe(ref.top);
-    expect(pearson(maps[0].data, referenceArray(name, 'saliency_top'))).toBeGreaterThanOrEqual(0.999);
+    const expected = referenceArray(name, 'saliency_top');
+    expect(pearson(maps[0].data, expected)).toBeGreaterThanOrEqual(0.999);
+    // r ignores scale: the values themselves agree too. Pixel by pixel within 1e-3 of the map's largest value
+    // (8 of the 12 images to 1e-6), but for small patches in 4 images: 12 to 73 pixels of 50 176, off by at most
+    // 1 % of the maximum, the total unchanged. The likely cause is a max-pool window holding two values equal up
+    // to float rounding, which PyTorch's and TF.js's sums round apart, so the gradient takes the other one.
+    const largest = expected.reduce((m, v) => Math.max(m, v), 0);
+    const off = maps[0].data.filter((v, i) => Math.abs(v - expected[i]) > 1e-3 * largest).length;
+    expect(off / expected.length).toBeLessThan(0.005);
+    expect(maxAbsDifference(maps[0].data, expected) / largest).toBeLessThan(0.02);
+    const total = (values: Float32Array) => values.reduce((sum, v) => sum + v, 0);
+    expect(Math.abs(total(maps[0].data) / total(expected) - 1)).toBeLessThan(1e-4);
   });
 });

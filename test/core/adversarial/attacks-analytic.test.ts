@@ -78,13 +78,22 @@ describe('normalized gradient step', () => {
     tf.dispose([x, next]);
   });
 
-  it('falls back to the cross-entropy direction when the target score has no gradient', async () => {
+  it('falls back to the cross-entropy direction when the target score has no gradient: a unit step down −∇CE', async () => {
     const model = analyticModel();
-    // cos(π/2) = 0 on every z: the sine score is flat here.
-    const x = tf.tensor4d([0.1, 0.2, Math.PI / 2, 0.3, 0.1, Math.PI / 2, 0.2, 0.2, Math.PI / 2, 0.1, 0.3, Math.PI / 2], [1, 2, 2, 3]);
-    const { next } = await normalizedGradientStep(model, x, 2, 1);
+    // y = 0 everywhere: the gradient 2y of score₁ = Σ y² is exactly zero (as a dead ReLU class's is).
+    // (cos(π/2) of the sine score is not: float32 gives −4e-8, and the step would follow that instead.)
+    const x = tf.tensor4d([0.1, 0, 0.4, 0.3, 0, 0.2, 0.2, 0, 0.7, 0.1, 0, 0.5], [1, 2, 2, 3]);
+    // CE(target 1) = log Σ exp(scores) − score₁, written out; the step must go along −∇CE, by exactly η.
+    const crossEntropy = (t: tf.Tensor4D) => {
+      const s = Array.from(model.scores(t).dataSync());
+      return Math.log(s.reduce((sum, v) => sum + Math.exp(v), 0)) - s[1];
+    };
+    const numeric = finiteDifferences(crossEntropy, x, 1e-3);
+    const norm = Math.hypot(...numeric);
+    const { next } = await normalizedGradientStep(model, x, 1, 1);
     const moved = tf.sub(next, x);
     expect(tf.norm(moved).dataSync()[0]).toBeCloseTo(1, 4);
+    Array.from(moved.dataSync()).forEach((d, i) => expect(d).toBeCloseTo(-numeric[i] / norm, 3));
     tf.dispose([x, next, moved]);
   });
 });

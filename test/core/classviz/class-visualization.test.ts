@@ -14,18 +14,35 @@ beforeAll(useWasmBackend);
 const X = [0.1, 0.7, 0.3, 0.9, 0.2, 0.5, 0.4, 0.5, 0.6, 0.8, 0.05, 0.25];
 
 describe('one ascent step', () => {
-  it('moves by η·∇(score − λ‖x‖² − μ·TV), the gradient checked by finite differences', async () => {
+  it('moves by η·∇(score − λ‖x‖² − μ·TV), the gradient checked by finite differences of the formula written out', async () => {
     const model = analyticModel();
     const x = tf.tensor4d(X, [1, 2, 2, 3]);
-    const objectives = [classScore(1), l2Penalty(0.1), totalVariationPenalty(0.05)];
+    const [lambda, mu] = [0.1, 0.05];
+    const objectives = [classScore(1), l2Penalty(lambda), totalVariationPenalty(mu)];
+    // Written independently of the objectives: Σ y² − λ Σ x² − μ Σ (vertical and horizontal neighbour differences)².
+    const at = (v: ArrayLike<number>, h: number, w: number, c: number) => v[(h * 2 + w) * 3 + c];
     const total = (t: tf.Tensor4D) => {
-      const s = model.scores(t).dataSync() as Float32Array;
-      return objectives.reduce((sum, o) => sum + o.value(s, t), 0);
+      const v = t.dataSync();
+      let sum = 0;
+      for (let h = 0; h < 2; h++) {
+        for (let w = 0; w < 2; w++) {
+          sum += at(v, h, w, 1) ** 2;
+          for (let c = 0; c < 3; c++) {
+            sum -= lambda * at(v, h, w, c) ** 2;
+            if (h + 1 < 2) sum -= mu * (at(v, h + 1, w, c) - at(v, h, w, c)) ** 2;
+            if (w + 1 < 2) sum -= mu * (at(v, h, w + 1, c) - at(v, h, w, c)) ** 2;
+          }
+        }
+      }
+      return sum;
     };
     const numeric = finiteDifferences(total, x, 1e-2);
     const { x: next } = await ascend(model, x, objectives, [0, 0], 2, 'raw');
     const moved = tf.sub(next, x).dataSync();
     moved.forEach((d, i) => expect(d).toBeCloseTo(2 * numeric[i], 2));
+    // The objectives' own values agree with the formula.
+    const scores = model.scores(x).dataSync() as Float32Array;
+    expect(objectives.reduce((sum, o) => sum + o.value(scores, x), 0)).toBeCloseTo(total(x), 5);
     tf.dispose([x, next]);
   });
 
@@ -87,6 +104,17 @@ describe('classVisualization', () => {
     expect(Array.from(again.image.data)).toEqual(Array.from(first.image.data));
     const other = await classVisualization(model, { ...options, seed: 5 });
     expect(Array.from(other.image.data)).not.toEqual(Array.from(first.image.data));
+  });
+
+  it('raises the class score step by step (no blur, no jitter), up to the final 8-bit image', async () => {
+    const model = analyticModel();
+    const scores: number[] = [];
+    const result = await classVisualization(model, { target: 1, iterations: 8, learningRate: 0.05, l2: 0, jitter: 0, blurEvery: 0, seed: 4, onStep: (s) => void scores.push(s.score) });
+    // Step k reports the score of class 1 (Σ y²) at the image before its update; from step 2 on that image is
+    // clamped to valid pixels (step 1's noise is not), and from there every step raises the score.
+    for (let k = 2; k < scores.length; k++) expect(scores[k]).toBeGreaterThan(scores[k - 1]);
+    const final = tf.tidy(() => model.scores(tf.div(tf.tensor4d(Float32Array.from(result.image.data), [1, 2, 2, 3]), 255)).dataSync()[1]);
+    expect(final).toBeGreaterThan(scores[1]);
   });
 
   it('can be cancelled and refuses bad settings', async () => {
