@@ -47,6 +47,28 @@ describe('automatic fallback', () => {
     await page.close();
   });
 
+  it('automatic choice on a GPU (software adapters taken as real ones) keeps WebGPU once its warm-up check passes', async () => {
+    const page = await freshPage();
+    const info = await init(page, { backend: 'auto', softwareAdapters: true });
+    expect(info.backend).toBe('webgpu');
+    expect(info.skipped).toEqual([]);
+    const { output } = await runJob<{ index: number }[]>(page, 'predict', { image: hay, topK: 1 });
+    expect(output[0].index).toBe(958);
+    await page.close();
+  });
+
+  it('automatic choice moves past a GPU backend that fails its warm-up check, and says why', async () => {
+    const page = await freshPage();
+    // WebGPU lost earlier in this session; WebGL on a device without float32 render targets.
+    const info = await init(page, { backend: 'auto', softwareAdapters: true, exclude: ['webgpu'], flags: { WEBGL_FORCE_F16_TEXTURES: true } });
+    expect(info.backend).toBe('wasm');
+    expect(info.skipped.map((s) => [s.name, s.reason])).toEqual([
+      ['webgpu', 'stopped working earlier in this session'],
+      ['webgl', expect.stringMatching(/half precision.*built-in check/)],
+    ]);
+    await page.close();
+  });
+
   it('automatic choice leaves software adapters out and says why', async () => {
     const page = await freshPage();
     const info = await init(page, { backend: 'auto' });

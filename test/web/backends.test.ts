@@ -50,6 +50,14 @@ describe('backendOrder with backends excluded', () => {
   });
 });
 
+describe('backendOrder taking software adapters as real GPUs', () => {
+  it('keeps the GPU order, as on a visitor’s machine with a GPU', () => {
+    const probes = [probe('webgpu', true, true), probe('webgl', true, true), probe('wasm', true), probe('cpu', true)];
+    expect(backendOrder(probes, 'auto', [], true)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(backendOrder(probes, 'auto', ['webgpu'], true)).toEqual(['webgl', 'wasm', 'cpu']);
+  });
+});
+
 describe('skipReasons', () => {
   const probes: BackendProbe[] = [
     { name: 'webgpu', available: true, software: true, detail: 'fallback adapter: google swiftshader' },

@@ -23,15 +23,17 @@ export function isSoftwareRenderer(renderer: string | null | undefined): boolean
 }
 
 /**
- * Backends to try, best first. `auto` keeps the GPU order but drops unavailable or software GPUs;
- * a forced backend goes first even when it is software (the user asked), the rest stay as fallback.
+ * Backends to try, best first. `auto` keeps the GPU order but drops unavailable or software GPUs
+ * (unless `softwareAdapters`, which treats them as a visitor's real GPU would be: for tests and
+ * diagnosis); a forced backend goes first even when it is software (the user asked), the rest stay as
+ * fallback. Excluded backends (one that lost its device) are never tried.
  */
-export function backendOrder(probes: readonly BackendProbe[], choice: BackendChoice, exclude: readonly BackendName[] = []): BackendName[] {
+export function backendOrder(probes: readonly BackendProbe[], choice: BackendChoice, exclude: readonly BackendName[] = [], softwareAdapters = false): BackendName[] {
   const probeOf = (name: BackendName) => probes.find((p) => p.name === name);
   const usable = (name: BackendName) => {
     const probe = probeOf(name);
     if (name === 'wasm' || name === 'cpu') return probe?.available ?? true;
-    return probe !== undefined && probe.available && !probe.software;
+    return probe !== undefined && probe.available && (softwareAdapters || !probe.software);
   };
   const auto = BACKENDS.filter(usable);
   const forcedOk = choice !== 'auto' && (choice === 'wasm' || choice === 'cpu' || probeOf(choice)?.available);

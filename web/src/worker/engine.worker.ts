@@ -67,7 +67,7 @@ async function init(input: EngineOptions, id: number): Promise<EngineInfo> {
       onProgress: (p) => progress({ phase: 'weights', backend, ...p }),
     }),
   );
-  for (const name of backendOrder(probes, input.backend, exclude)) {
+  for (const name of backendOrder(probes, input.backend, exclude, input.softwareAdapters)) {
     backend = name;
     let model: Classifier | null = null;
     try {

@@ -55,8 +55,10 @@ export interface EngineOptions {
   exclude?: BackendName[];
   /** WebAssembly threads; default from the machine when the page is cross-origin isolated. */
   threads?: number;
-  /** TF.js environment flags set before any backend starts (diagnosis; the site sets none). */
+  /** TF.js environment flags, set as each backend starts (diagnosis and tests; the site sets none). */
   flags?: Record<string, boolean | number>;
+  /** Let automatic choice take software GPU adapters as if they were real GPUs (diagnosis and tests). */
+  softwareAdapters?: boolean;
 }
 
 export type JobType = keyof Jobs;
