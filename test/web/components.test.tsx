@@ -82,6 +82,7 @@ describe('EngineStatus', () => {
     expect(root.querySelector('[data-testid=backend-active]')!.textContent).toBe('Active: WebAssembly · 2 threads');
     const reasons = [...root.querySelectorAll('[data-testid=backend-skipped] li')].map((li) => li.textContent);
     expect(reasons).toEqual([`WebGPU: ${info.skipped[0].reason}`, `WebGL: ${info.skipped[1].reason}`]);
+    expect(root.querySelector('[data-testid=backend-skipped] summary')!.textContent).toBe('Why not WebGPU or WebGL?');
     expect(root.querySelector('[data-testid=forced-failed]')).toBeNull();
   });
 

@@ -34,8 +34,8 @@ export function EngineStatus() {
         {info ? `Active: ${backendLabel(info.backend)}${info.threads > 1 ? ` · ${info.threads} threads` : ''}` : engine.status === 'starting' ? 'Starting…' : 'Not started'}
       </span>
       {info && info.skipped.length > 0 ? (
-        <details class="skipped" data-testid="backend-skipped">
-          <summary>{info.skipped.map((s) => backendLabel(s.name)).join(', ')} not used</summary>
+        <details class="skipped" data-testid="backend-skipped" title={info.skipped.map((s) => `${backendLabel(s.name)}: ${s.reason}`).join('\n')}>
+          <summary>Why not {info.skipped.map((s) => backendLabel(s.name)).join(' or ')}?</summary>
           <ul>
             {info.skipped.map((s) => (
               <li key={s.name} data-backend={s.name}>
