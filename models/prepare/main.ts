@@ -5,7 +5,7 @@ import { isGradlensError } from '../../core/errors.ts';
 import { MANIFEST_FORMAT } from '../manifest.ts';
 import { MODELS } from '../registry.ts';
 import { prepareModel } from './prepare-model.ts';
-import { DATA_MIRROR_VARIABLE, prepareSamples } from './prepare-samples.ts';
+import { DATA_MIRROR_VARIABLE, ensureSampleIndex, prepareSamples } from './prepare-samples.ts';
 import { MIRROR_VARIABLE } from './read-weight-file.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,6 +55,8 @@ async function main(args: string[]): Promise<void> {
   if (data && !(ifMissing && (await exists(path.join(SAMPLES_DIR, 'index.json'))))) {
     const count = await prepareSamples(data, SAMPLES_DIR);
     console.error(`Copied ${count} sample images to ${path.relative(process.cwd(), SAMPLES_DIR)}`);
+  } else if (!data) {
+    await ensureSampleIndex(SAMPLES_DIR);
   }
 }
 

@@ -23,3 +23,15 @@ export async function prepareSamples(dataDir: string, outDir: string): Promise<n
   await writeFile(path.join(outDir, 'index.json'), JSON.stringify(index, null, 1));
   return labels.length;
 }
+
+/**
+ * Without a data mirror the site has no samples. An empty index says so; a missing one would be a 404
+ * (a console error) on every page load. An existing index is left as it is. Returns whether it wrote one.
+ */
+export async function ensureSampleIndex(outDir: string): Promise<boolean> {
+  const index = path.join(outDir, 'index.json');
+  if (await readFile(index).then(() => true, () => false)) return false;
+  await mkdir(outDir, { recursive: true });
+  await writeFile(index, '[]\n');
+  return true;
+}

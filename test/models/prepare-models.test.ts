@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeNpy } from '../../core/image/decode-npy.ts';
 import type { WeightManifest } from '../../models/manifest.ts';
 import { prepareModel } from '../../models/prepare/prepare-model.ts';
+import { ensureSampleIndex } from '../../models/prepare/prepare-samples.ts';
 import { MODELS } from '../../models/registry.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
@@ -72,5 +73,21 @@ describe('model preparation', () => {
   it('the command exits non-zero with one line when the mirror folder does not exist', async () => {
     const run = promisify(execFile)(process.execPath, ['bin/prepare-models.js', '--mirror', path.join(scratch, 'nowhere')], { cwd: path.resolve(__dirname, '../..') });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^gradlens models: The model mirror .*nowhere does not exist/) });
+  });
+});
+
+describe('the sample index without a data mirror', () => {
+  it('is written empty, so the site finds no samples instead of a 404, and an existing one is kept', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'gradlens-samples-'));
+    try {
+      const samples = path.join(dir, 'samples');
+      expect(await ensureSampleIndex(samples)).toBe(true);
+      expect(JSON.parse(await readFile(path.join(samples, 'index.json'), 'utf8'))).toEqual([]);
+      await writeFile(path.join(samples, 'index.json'), '[{"file":"a.png","label":1,"name":"goldfish"}]');
+      expect(await ensureSampleIndex(samples)).toBe(false);
+      expect(JSON.parse(await readFile(path.join(samples, 'index.json'), 'utf8'))).toHaveLength(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

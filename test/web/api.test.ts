@@ -56,6 +56,8 @@ describe('saliency request fields', () => {
     expect(single.target).toBe(8);
     expect(single.topK).toBeUndefined();
     expect(saliencyOptions({ ...state, method: 'smoothgrad', samples: 8 })).toMatchObject({ method: 'smoothgrad', samples: 8 });
+    // The core's default seed, as the CLI and the API use: the same SmoothGrad map on every surface.
+    expect(saliencyOptions({ ...state, method: 'smoothgrad' }).seed).toBeUndefined();
     expect(saliencyOptions({ ...state, method: 'integrated-gradients', steps: 12 })).toMatchObject({ steps: 12 });
   });
 });

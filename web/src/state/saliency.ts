@@ -16,7 +16,8 @@ export function saliencyOptions(state: SaliencyState): SaliencyOptions {
     // One chosen class: no topK, which would override the target in the core.
     options.target = state.target;
   }
-  if (state.method === 'smoothgrad') Object.assign(options, { samples: state.samples, noise: state.noise, seed: 1 });
+  // No seed of its own: the core's default, so the site's SmoothGrad map is the CLI's and the API's.
+  if (state.method === 'smoothgrad') Object.assign(options, { samples: state.samples, noise: state.noise });
   if (state.method === 'integrated-gradients') options.steps = state.steps;
   return options;
 }
