@@ -48,6 +48,10 @@ describe('site', () => {
     await page.waitForSelector('[data-testid=input-canvas][data-empty=false]');
     await page.waitForSelector('[data-testid=backend-active]:has-text("Active")', { timeout: 120_000 });
     expect(await page.textContent('[data-testid=backend-active]')).toContain('WebAssembly');
+    // The predictions come as soon as the image is chosen; the button is for the maps.
+    await page.waitForSelector('[data-testid=top1]', { timeout: 120_000 });
+    expect(await page.getAttribute('[data-testid=top1]', 'data-index')).toBe('958');
+    expect(await page.$('[data-testid=saliency-canvas]')).toBeNull();
     await page.click('[data-testid=run-saliency]');
     await page.waitForSelector('[data-testid=top1]', { timeout: 120_000 });
     expect(await page.getAttribute('[data-testid=top1]', 'data-index')).toBe('958');

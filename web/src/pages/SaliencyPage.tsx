@@ -18,6 +18,7 @@ const set = (update: Partial<SaliencyState>) => patch('saliency', update);
 export function SaliencyPage() {
   const s = useSelector(appStore, (state) => state.saliency);
   const input = useSelector(appStore, (state) => state.input);
+  const predictions = useSelector(appStore, (state) => state.inputPredictions);
   useEffect(() => void ensureEngine().catch(() => undefined), []);
 
   return (
@@ -79,7 +80,11 @@ export function SaliencyPage() {
         <Message message={s.error} />
       </div>
       <div class="column results" aria-live="polite" aria-busy={s.running}>
-        {s.result ? <PredictionBars predictions={s.result.predictions} /> : <div class="placeholder">Predictions appear here.</div>}
+        {s.result || predictions ? (
+          <PredictionBars predictions={s.result?.predictions ?? predictions!} />
+        ) : (
+          <div class="placeholder">{input ? 'Predicting…' : 'Predictions appear here.'}</div>
+        )}
         <div class="controls inline">
           <label>
             View

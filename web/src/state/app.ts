@@ -1,5 +1,5 @@
 /** The app state, in one place. Feature modules (engine, input, saliency, …) update it through actions. */
-import type { RgbImage } from '../../../core/types.ts';
+import type { Prediction, RgbImage } from '../../../core/types.ts';
 import type { FitMode } from '../../../core/image/fit-image.ts';
 import type { Route } from '../lib/routes.ts';
 import type { BackendChoice } from '../worker/backends.ts';
@@ -135,6 +135,8 @@ export interface AppState {
   inputFit: FitMode;
   inputError: UserMessage | null;
   inputBusy: boolean;
+  /** The current square's predictions, computed as soon as it is set (they are cheap); null until then. */
+  inputPredictions: Prediction[] | null;
   saliency: SaliencyState;
   adversarial: AdversarialState;
   classviz: ClassVizState;
@@ -154,6 +156,7 @@ export function initialState(route: Route): AppState {
     inputFit: 'squash',
     inputError: null,
     inputBusy: false,
+    inputPredictions: null,
     saliency: {
       method: DEFAULTS.saliency.method, target: 'top-k', topK: 3,
       samples: DEFAULTS.saliency.smoothGradSamples, steps: DEFAULTS.saliency.integratedGradientsSteps, noise: DEFAULTS.saliency.smoothGradNoise,

@@ -1,7 +1,9 @@
 /** The image every page works on: from upload, drop, paste or the sample set. */
 import type { FitMode } from '../../../core/image/fit-image.ts';
 import { decodeInput, fitInput } from '../image/decode.ts';
+import { DEFAULTS } from '../../../core/defaults.ts';
 import { appStore, patch } from './app.ts';
+import { runJob } from './engine.ts';
 import { toUserMessage } from './messages.ts';
 
 export interface Sample {
@@ -24,6 +26,7 @@ export async function setInputFromFile(blob: Blob, name: string): Promise<void> 
     if (mine !== latest) return; // a newer file arrived meanwhile
     appStore.set({ input: { ...decoded, image, fit, name }, inputBusy: false });
     clearResults();
+    void predictInput();
   } catch (error) {
     if (mine === latest) appStore.set({ inputError: toUserMessage(error), inputBusy: false });
   }
@@ -41,6 +44,7 @@ export async function setInputFit(fit: FitMode): Promise<void> {
     if (now.input?.source !== input.source || now.inputFit !== fit) return;
     appStore.set({ input: { ...now.input, image, fit } });
     clearResults();
+    void predictInput();
   } catch (error) {
     appStore.set({ inputError: toUserMessage(error) });
   }
@@ -56,7 +60,23 @@ export async function setInputFromSample(sample: Sample): Promise<void> {
   }
 }
 
+/**
+ * The predictions of the current square, as soon as it is set: cheap, and what a visitor looks at first.
+ * A newer image wins; a failure is left to the engine's own message in the header.
+ */
+async function predictInput(): Promise<void> {
+  const input = appStore.get().input;
+  if (!input) return;
+  try {
+    const predictions = await runJob('predict', { image: input.image, topK: DEFAULTS.topK });
+    if (appStore.get().input?.image === input.image) appStore.set({ inputPredictions: predictions });
+  } catch {
+    // the engine reports why it cannot run; the maps' button still works once it can
+  }
+}
+
 function clearResults(): void {
+  appStore.set({ inputPredictions: null });
   patch('saliency', { result: null, apiResult: null, error: null, share: { status: 'idle' } });
   patch('adversarial', { report: null, steps: [], error: null });
 }
