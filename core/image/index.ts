@@ -9,5 +9,7 @@ export { fitImage, type FitMode } from './fit-image.ts';
 export { flattenAlpha } from './flatten-alpha.ts';
 export { SUPPORTED_FORMATS_HINT, type ImageFormat, type ImageHeader } from './image-header.ts';
 export { DEFAULT_MAX_PIXELS } from './limits.ts';
+export { orientImage } from './orient-image.ts';
+export { readExifOrientation } from './read-exif-orientation.ts';
 export { readImageHeader } from './read-image-header.ts';
 export { resizeImage } from './resize-image.ts';

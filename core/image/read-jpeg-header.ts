@@ -1,18 +1,12 @@
 import { GradlensError } from '../errors.ts';
 import { SUPPORTED_FORMATS_HINT, type ImageHeader } from './image-header.ts';
+import { hex, walkJpegSegments } from './walk-jpeg-segments.ts';
 
 const SOF_BASELINE = 0xc0;
 const SOF_EXTENDED = 0xc1;
 const SOF_PROGRESSIVE = 0xc2;
 // In the SOFn range but not frame headers: Huffman tables, JPEG extension, arithmetic conditioning.
 const NOT_FRAME_MARKERS = new Set([0xc4, 0xc8, 0xcc]);
-const START_OF_SCAN = 0xda;
-const END_OF_IMAGE = 0xd9;
-
-/** Markers that stand alone, without a length field: TEM, RST0–RST7, SOI. */
-function isStandalone(marker: number): boolean {
-  return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8);
-}
 
 function isFrameHeader(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && !NOT_FRAME_MARKERS.has(marker);
@@ -28,26 +22,9 @@ function cutShort(): GradlensError {
  * decoded, so the rarer lossless and arithmetic-coded kinds are refused here, before any decoding.
  */
 export function readJpegHeader(bytes: Uint8Array): ImageHeader {
-  let offset = 2; // past SOI
-  while (offset < bytes.length) {
-    // libjpeg skips stray bytes before a marker rather than failing; so do we.
-    while (offset < bytes.length && bytes[offset] !== 0xff) offset++;
-    // A marker may be preceded by any number of 0xFF fill bytes.
-    while (offset < bytes.length && bytes[offset] === 0xff) offset++;
-    if (offset >= bytes.length) break;
-    const marker = bytes[offset++];
-    if (isStandalone(marker)) continue;
-    if (marker === END_OF_IMAGE || marker === START_OF_SCAN) {
-      throw new GradlensError('image/corrupt', 'The JPEG file has no frame header (SOF) before its image data.');
-    }
-    if (offset + 2 > bytes.length) break;
-    const segmentLength = (bytes[offset] << 8) | bytes[offset + 1];
-    if (segmentLength < 2) {
-      throw new GradlensError('image/corrupt', `The JPEG file has a malformed segment (marker 0xFF${hex(marker)}).`);
-    }
-    if (isFrameHeader(marker)) return readFrameHeader(bytes, offset, marker);
-    offset += segmentLength;
-  }
+  const walk = walkJpegSegments(bytes, (marker, offset) => (isFrameHeader(marker) ? readFrameHeader(bytes, offset, marker) : undefined));
+  if ('found' in walk) return walk.found;
+  if (walk.ended === 'data') throw new GradlensError('image/corrupt', 'The JPEG file has no frame header (SOF) before its image data.');
   throw cutShort();
 }
 
@@ -69,8 +46,4 @@ function readFrameHeader(bytes: Uint8Array, offset: number, marker: number): Ima
     throw new GradlensError('image/corrupt', `The JPEG frame header declares an empty image (${width}×${height}).`);
   }
   return { format: 'jpeg', width, height };
-}
-
-function hex(byte: number): string {
-  return byte.toString(16).toUpperCase().padStart(2, '0');
 }
