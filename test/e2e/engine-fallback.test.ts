@@ -69,9 +69,11 @@ describe('automatic fallback', () => {
     await page.close();
   });
 
-  it('automatic choice leaves software adapters out and says why', async () => {
+  it('automatic choice leaves software adapters out and says why, reporting each phase as it starts', async () => {
     const page = await freshPage();
-    const info = await init(page, { backend: 'auto' });
+    const { output: info, progress } = await runJob<EngineInfo>(page, 'init', { modelId: 'squeezenet1_1', backend: 'auto' });
+    const phases = progress.map((p) => `${String(p.phase)}${p.backend ? `:${String(p.backend)}` : ''}`).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(['backend', 'backend:wasm', 'weights:wasm', 'warmup:wasm']);
     expect(info.backend).toBe('wasm');
     expect(info.skipped.map((s) => s.name)).toEqual(['webgpu', 'webgl']);
     for (const s of info.skipped) expect(s.reason).toMatch(/software adapter only/);

@@ -2,7 +2,7 @@
  * The engine: TF.js, the model and every long computation run here so the page never freezes.
  * One job runs at a time (they share one backend); later ones wait their turn.
  */
-import { loadModel, type WeightSource } from '../../../models/load-model.ts';
+import { loadModel, type LoadProgress, type WeightSource } from '../../../models/load-model.ts';
 import type { Classifier } from '../../../core/model.ts';
 import { backendOrder, skipReasons, type BackendName, type SkippedBackend } from './backends.ts';
 import { leaveBackend, probeBackends, startBackend, wasmThreads } from './activate.ts';
@@ -73,9 +73,14 @@ async function init(input: EngineOptions, id: number): Promise<EngineInfo> {
     try {
       progress({ phase: 'backend', backend: name });
       const precision = await startBackend(name, { threads: input.threads, flags: input.flags });
-      progress({ phase: 'warmup', backend: name });
-      const started = performance.now();
-      model = await loadModel(input.modelId, source, { verify: true }).catch((error: unknown) => {
+      // Once the weights are in, the model is built and its warm-up check runs.
+      let started = performance.now();
+      const onProgress = (p: LoadProgress) => {
+        if (p.loadedBytes < p.totalBytes) return;
+        started = performance.now();
+        progress({ phase: 'warmup', backend: name });
+      };
+      model = await loadModel(input.modelId, source, { verify: true, onProgress }).catch((error: unknown) => {
         throw new Error(precision ? `${precision}; ${reasonOf(error)}` : reasonOf(error));
       });
       if (precision) throw new Error(precision);

@@ -78,7 +78,7 @@ export interface EngineInfo {
   skipped: SkippedBackend[];
   /** WebAssembly threads (1 on the other backends). */
   threads: number;
-  /** Time of the warm-up pass (first call: shader compilation on GPU backends). */
+  /** From the weights loaded to the check passed: building the model and its warm-up pass (shader compilation on GPU backends). */
   warmupMs: number;
 }
 
