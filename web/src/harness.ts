@@ -3,12 +3,10 @@
  * puts a factory for the real engine worker on `window.harness`, so a driver script runs jobs on it
  * exactly as the site does and reads the results back as plain data.
  */
-import { EngineClient, type WorkerLike } from './worker/client.ts';
+import { EngineClient } from './worker/client.ts';
+import { createEngineWorker } from './worker/create-engine-worker.ts';
 import type { BackendName } from './worker/backends.ts';
 import type { JobType, Jobs } from './worker/protocol.ts';
-
-const createWorker = (): WorkerLike =>
-  new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'gradlens-engine' }) as unknown as WorkerLike;
 
 /** Typed arrays become plain arrays so the driver's `evaluate` can carry them back. */
 function plain(value: unknown): unknown {
@@ -29,8 +27,6 @@ export interface Harness {
   lost: { backend: BackendName; reason: string }[];
   /** Runs a job; `input.image` may be plain arrays. Progress events are kept in `progress`. */
   run(type: JobType, input: Record<string, unknown>): Promise<{ output: unknown; progress: unknown[]; ms: number }>;
-  /** A fresh worker (a new backend). */
-  restart(): void;
   /**
    * On this page's own TF.js (not the worker): `iterations` class-visualization steps of a miniature
    * SqueezeNet (every layer kind) on `backend`, with the live tensor count before, at every step, after.
@@ -41,7 +37,7 @@ export interface Harness {
 const lost: Harness['lost'] = [];
 
 const harness: Harness = {
-  engine: new EngineClient(createWorker, (backend, reason) => lost.push({ backend, reason })),
+  engine: new EngineClient(createEngineWorker, (backend, reason) => lost.push({ backend, reason })),
   lost,
   async run(type, input) {
     const progress: unknown[] = [];
@@ -51,9 +47,6 @@ const harness: Harness = {
     );
     const output = await job.result;
     return { output: plain(output), progress, ms: performance.now() - start };
-  },
-  restart() {
-    harness.engine.restart('Harness restart.');
   },
   async tinyLoop(backend, iterations) {
     const [tf, { startBackend }, { classVisualization }, { tinySqueezeNet }] = await Promise.all([

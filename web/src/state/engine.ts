@@ -1,5 +1,6 @@
 /** Starting the engine worker, loading the model once, and switching backends on request. */
-import { EngineClient, type Job, type WorkerLike } from '../worker/client.ts';
+import { EngineClient, type Job } from '../worker/client.ts';
+import { createEngineWorker } from '../worker/create-engine-worker.ts';
 import { backendLabel, type BackendChoice, type BackendName } from '../worker/backends.ts';
 import type { EngineInfo, JobType, Jobs } from '../worker/protocol.ts';
 import { appStore, patch } from './app.ts';
@@ -7,13 +8,10 @@ import { toUserMessage } from './messages.ts';
 
 export const MODEL_ID = 'squeezenet1_1';
 
-const createWorker = (): WorkerLike =>
-  new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'gradlens-engine' }) as unknown as WorkerLike;
-
 /** Backends that lost their device in this page: never tried again until the page reloads. */
 const excluded: BackendName[] = [];
 
-export const engine = new EngineClient(createWorker, (backend, reason) => {
+export const engine = new EngineClient(createEngineWorker, (backend, reason) => {
   excluded.push(backend);
   ready = null;
   patch('engine', { info: null, notice: { code: 'engine/lost', message: `${backendLabel(backend)} stopped: ${reason}.`, hint: 'The engine restarted on the next backend; run the job again.' } });
