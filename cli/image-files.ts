@@ -1,15 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GradlensError } from '../core/errors.ts';
-import { decodeImage, encodeNpy, encodePng, fitImage, type FitMode } from '../core/image/index.ts';
+import { encodeNpy, encodePng, modelImage, type FitMode } from '../core/image/index.ts';
 import type { RgbaImage, RgbImage } from '../core/types.ts';
 
-/** Reads and decodes an image file, then fits it to the model's input size. */
+/** Reads an image file and makes the model's input of it (the core's one pipeline). */
 export async function readModelImage(file: string, size: number, fit: FitMode): Promise<RgbImage> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new GradlensError('options/invalid', `Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
   });
-  return fitImage(decodeImage(new Uint8Array(bytes)), size, fit);
+  return modelImage(new Uint8Array(bytes), size, fit).image;
 }
 
 export async function writePng(file: string, image: RgbImage | RgbaImage): Promise<void> {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isGradlensError } from '../core/errors.ts';
 import type { Classifier } from '../core/model.ts';
+import { modelFlag } from './args.ts';
 import type { Command, CommandContext } from './command.ts';
 import { classvizCommand } from './commands/classviz.ts';
 import { fgsmCommand } from './commands/fgsm.ts';
@@ -46,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     const ctx: CommandContext = {
       values: values as CommandContext['values'],
       positionals,
-      model: () => (model ??= loadNodeModel(String(values.model))),
+      model: () => (model ??= loadNodeModel(modelFlag(values as CommandContext['values']))),
       say: (line) => {
         if (!json) console.log(line);
       },

@@ -3,6 +3,9 @@ export type { Classifier, Cotangent, Differentiable, ModelInfo, ScoresAndGradien
 export type { ClassRef, ClassTarget, FloatRgbImage, Prediction, RgbaImage, RgbImage } from './types.ts';
 export { GradlensError, isGradlensError, type ErrorCode } from './errors.ts';
 export { DEFAULTS } from './defaults.ts';
+export { LIMITS, EDGE_LIMITS, limitOf, limitMessage, type Limit } from './limits.ts';
+export { checkParameter } from './check-parameter.ts';
+export { VOCABULARY, type Parameter } from './vocabulary.ts';
 export { predict, classScores } from './predict/predict.ts';
 export { resolveClass } from './predict/resolve-class.ts';
 export { softmax, topPredictions } from './predict/top-predictions.ts';

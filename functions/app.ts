@@ -39,7 +39,14 @@ function issueMessage(issue: ValidationIssue): string {
 /** Turns a failed zod validation into a 400 problem naming every offending field. */
 function validationHook(result: { success: boolean; error?: { issues: ValidationIssue[] } }) {
   if (!result.success && result.error) {
-    const detail = result.error.issues.map((i) => `${i.path.map(String).join('.') || 'request'}: ${issueMessage(i)}`).join('; ');
+    const detail = result.error.issues
+      .map((i) => {
+        const where = i.path.map(String).join('.') || 'request';
+        const message = issueMessage(i);
+        // Limit messages name their parameter already ("samples must be …").
+        return message.startsWith(`${where} `) ? message : `${where}: ${message}`;
+      })
+      .join('; ');
     throw new ProblemError(400, detail);
   }
 }

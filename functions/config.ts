@@ -36,13 +36,7 @@ export function edgeConfig(env: Bindings): EdgeConfig {
   };
 }
 
-/** Bounds of the sampling methods: enough for smooth maps, small enough for the Worker CPU limit. */
-export const SAMPLE_LIMITS = {
-  samples: { min: 1, max: 32 },
-  steps: { min: 1, max: 64 },
-  topK: { min: 1, max: 5 },
-  predictTopK: { min: 1, max: 20 },
-} as const;
+/** The edge's stricter parameter limits are declared with their reasons in core/limits.ts (EDGE_LIMITS). */
 
 /** Part of every cache key: bump when a change alters results for the same request. */
 export const RESULT_REVISION = 'gradlens-edge/2'; // 2: overlays blend by √value over a dimmed photo

@@ -1,29 +1,27 @@
 import { localize } from '../../core/render/localization.ts';
 import { heatmap, overlay } from '../../core/render/index.ts';
 import { saliencyMaps, type SaliencyMethod } from '../../core/saliency/saliency-maps.ts';
+import { DEFAULTS } from '../../core/defaults.ts';
 import { GradlensError } from '../../core/errors.ts';
-import { COMMON_OPTIONS, classOption, fitOption, numberOption, onePositional, requireString } from '../args.ts';
+import { COMMON_OPTIONS, choiceFlag, classFlag, fitFlag, flagValue, numberFlag, onePositional, parameterFlags, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { milliseconds, predictionLines } from '../format.ts';
 import { numberedPath, outputKind, readModelImage, writeNpy, writePng } from '../image-files.ts';
 
 const METHODS: readonly SaliencyMethod[] = ['vanilla', 'smoothgrad', 'integrated-gradients'];
 const RENDERS = ['heatmap', 'overlay'] as const;
+const d = DEFAULTS.saliency;
 
 export const saliencyCommand: Command = {
   name: 'saliency',
   summary: 'saliency map(s) of a class, the top class or the top-k classes',
   usage:
     'gradlens saliency IMAGE [--class top|INDEX|NAME] [--top-k K] [--method vanilla|smoothgrad|integrated-gradients]\n' +
-    '         [--samples N] [--steps N] [--render heatmap|overlay] --out FILE.png|FILE.npy [--json]\n' +
+    `         [--samples N (${d.samples})] [--noise S (${d.noise})] [--seed S (${d.seed})] [--steps N (${d.steps})] [--render heatmap|overlay] --out FILE.png|FILE.npy [--json]\n` +
     '  .npy = the raw float32 H×W map at model resolution; with --top-k K, files are numbered FILE-1 … FILE-K.',
   options: {
     ...COMMON_OPTIONS,
-    class: { type: 'string' },
-    'top-k': { type: 'string' },
-    method: { type: 'string', default: 'vanilla' },
-    samples: { type: 'string' },
-    steps: { type: 'string' },
+    ...parameterFlags('class', 'topK', 'method', 'samples', 'noise', 'seed', 'steps'),
     render: { type: 'string', default: 'heatmap' },
     out: { type: 'string' },
   },
@@ -31,25 +29,27 @@ export const saliencyCommand: Command = {
     const file = onePositional(ctx.positionals, 'IMAGE');
     const out = requireString(ctx.values, 'out');
     const kind = outputKind(out, ['png', 'npy']);
-    const method = ctx.values.method as SaliencyMethod;
-    if (!METHODS.includes(method)) throw new GradlensError('options/invalid', `--method must be one of ${METHODS.join(', ')}.`);
+    const method = choiceFlag(ctx.values, 'method', METHODS, d.method);
     const render = ctx.values.render as (typeof RENDERS)[number];
     if (!RENDERS.includes(render)) throw new GradlensError('options/invalid', `--render must be heatmap or overlay.`);
     // Options that would have no effect are refused rather than silently dropped.
-    if (ctx.values.class !== undefined && ctx.values['top-k'] !== undefined) {
-      throw new GradlensError('options/invalid', 'Give either --class or --top-k, not both.');
+    const given = (name: string) => flagValue(ctx.values, name) !== undefined;
+    if (given('class') && given('topK')) throw new GradlensError('options/invalid', 'Give either --class or --top-k, not both.');
+    for (const name of ['samples', 'noise', 'seed']) {
+      if (given(name) && method !== 'smoothgrad') throw new GradlensError('options/invalid', `--${name} only applies to --method smoothgrad.`);
     }
-    if (ctx.values.samples !== undefined && method !== 'smoothgrad') throw new GradlensError('options/invalid', '--samples only applies to --method smoothgrad.');
-    if (ctx.values.steps !== undefined && method !== 'integrated-gradients') throw new GradlensError('options/invalid', '--steps only applies to --method integrated-gradients.');
+    if (given('steps') && method !== 'integrated-gradients') throw new GradlensError('options/invalid', '--steps only applies to --method integrated-gradients.');
     if (kind === 'npy' && render === 'overlay') throw new GradlensError('options/invalid', '--render overlay needs --out FILE.png; a .npy file holds the raw map.');
     const options = {
-      target: classOption(ctx.values, 'class') ?? 'top',
-      topK: numberOption(ctx.values, 'top-k', undefined, { min: 1, max: 10, integer: true }),
+      class: classFlag(ctx.values, 'class'),
+      topK: numberFlag(ctx.values, 'saliency', 'topK'),
       method,
-      samples: numberOption(ctx.values, 'samples', undefined, { min: 1, max: 200, integer: true }),
-      steps: numberOption(ctx.values, 'steps', undefined, { min: 1, max: 500, integer: true }),
+      samples: numberFlag(ctx.values, 'saliency', 'samples'),
+      noise: numberFlag(ctx.values, 'saliency', 'noise'),
+      seed: numberFlag(ctx.values, 'saliency', 'seed'),
+      steps: numberFlag(ctx.values, 'saliency', 'steps'),
     };
-    const fit = fitOption(ctx.values);
+    const fit = fitFlag(ctx.values);
     const model = await ctx.model();
     const image = await readModelImage(file, model.info.inputSize, fit);
     const started = performance.now();

@@ -57,16 +57,16 @@ export async function attackReport(model: Classifier, input: ReportInput): Promi
     success: succeeds(afterScores),
     steps: input.steps,
     target,
-    before: topPredictions(originalScores, names, DEFAULTS.topK),
-    after: topPredictions(afterScores, names, DEFAULTS.topK),
+    before: topPredictions(originalScores, names, DEFAULTS.predict.topK),
+    after: topPredictions(afterScores, names, DEFAULTS.predict.topK),
     ...(target && {
       targetProbabilityBefore: predictionOf(originalScores, names, target.index).probability,
       targetProbabilityAfter: predictionOf(afterScores, names, target.index).probability,
     }),
     ...perturbationMetrics(input.original, input.adversarial),
     survives8bit: succeeds(scores8bit),
-    after8bit: topPredictions(scores8bit, names, DEFAULTS.topK),
+    after8bit: topPredictions(scores8bit, names, DEFAULTS.predict.topK),
     adversarial,
-    difference: differenceImage(input.original, input.adversarial, DEFAULTS.adversarial.differenceMagnification),
+    difference: differenceImage(input.original, input.adversarial, DEFAULTS.attack.magnification),
   };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkParameter } from '../check-parameter.ts';
 import { DEFAULTS } from '../defaults.ts';
-import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
 import { checkModelImage, normalize, pixelTensor, tensorToFloatImage } from '../tensor/image-tensor.ts';
@@ -9,8 +9,8 @@ import { attackReport, type AttackReport } from './attack-report.ts';
 import { crossEntropyCotangent } from './cross-entropy-cotangent.ts';
 
 export interface FgsmOptions {
-  /** Step size in 0–255 pixel units. */
-  epsilon255?: number;
+  /** Step size in 0–255 pixel levels. */
+  epsilon?: number;
   /** Omitted or `top`: untargeted, away from the predicted class. Otherwise towards this class. */
   target?: ClassTarget;
 }
@@ -21,10 +21,7 @@ export interface FgsmOptions {
  * The sign of the pixel gradient equals the sign of the normalized-input gradient (std > 0).
  */
 export async function fgsm(model: Classifier, image: RgbImage, options: FgsmOptions = {}): Promise<AttackReport> {
-  const epsilon = options.epsilon255 ?? DEFAULTS.adversarial.fgsmEpsilon255;
-  if (!(Number.isFinite(epsilon) && epsilon >= 0 && epsilon <= 255)) {
-    throw new GradlensError('options/invalid', `epsilon must be between 0 and 255 (pixel units), got ${epsilon}.`);
-  }
+  const epsilon = checkParameter('attack', 'epsilon', options.epsilon ?? DEFAULTS.attack.epsilon);
   const target = options.target === undefined || options.target === 'top' ? null : resolveClass(model.info, options.target);
   checkModelImage(image, model.info);
   const pixels = pixelTensor(image);

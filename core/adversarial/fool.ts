@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkParameter } from '../check-parameter.ts';
 import { DEFAULTS } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
@@ -8,7 +9,7 @@ import { argMax, predictionOf, topPredictions } from '../predict/top-predictions
 import { imageToInput, inputToFloatImage, quantize } from '../tensor/image-tensor.ts';
 import type { ClassTarget, FloatRgbImage, Prediction, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
-import { checkLearningRate, normalizedGradientStep } from './normalized-gradient-step.ts';
+import { normalizedGradientStep } from './normalized-gradient-step.ts';
 
 export interface FoolStep {
   /** Steps taken so far. */
@@ -45,12 +46,8 @@ async function foolsWhenSaved(model: Classifier, x: tf.Tensor4D, target: number)
  * const report = await fool(model, null, { target: 'stingray' }); // from a black image
  */
 export async function fool(model: Classifier, image: RgbImage | null, options: FoolOptions): Promise<AttackReport> {
-  const learningRate = options.learningRate ?? DEFAULTS.adversarial.foolLearningRate;
-  const maxSteps = options.maxSteps ?? DEFAULTS.adversarial.foolMaxSteps;
-  checkLearningRate(learningRate);
-  if (!Number.isInteger(maxSteps) || maxSteps < 0) {
-    throw new GradlensError('options/invalid', `maxSteps must be a whole number ≥ 0, got ${maxSteps}.`);
-  }
+  const learningRate = checkParameter('attack', 'learningRate', options.learningRate ?? DEFAULTS.attack.learningRate);
+  const maxSteps = checkParameter('attack', 'maxSteps', options.maxSteps ?? DEFAULTS.attack.maxSteps);
   if (options.target === 'top') throw new GradlensError('options/invalid', 'The targeted attack needs a target class other than `top`.');
   const target = resolveClass(model.info, options.target);
   const original = image ?? blackImage(model.info.inputSize);

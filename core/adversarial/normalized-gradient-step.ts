@@ -11,13 +11,6 @@ export interface StepResult {
   next: tf.Tensor4D;
 }
 
-/** η must be a finite number > 0: anything else turns the image into NaN or leaves it where it is. */
-export function checkLearningRate(learningRate: number): number {
-  if (!(Number.isFinite(learningRate) && learningRate > 0)) {
-    throw new GradlensError('options/invalid', `learningRate must be a finite number > 0, got ${learningRate}.`);
-  }
-  return learningRate;
-}
 
 /** ‖g‖₂ and the scores, read back together: one asynchronous read per step, never a synchronous one. */
 async function readStep(scores: tf.Tensor2D, direction: tf.Tensor4D): Promise<[Float32Array, number]> {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkParameter } from '../check-parameter.ts';
 import { DEFAULTS } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
@@ -6,12 +7,12 @@ import { resolveClass } from '../predict/resolve-class.ts';
 import { imageToInput, inputToFloatImage } from '../tensor/image-tensor.ts';
 import type { ClassTarget, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
-import { checkLearningRate, normalizedGradientStep } from './normalized-gradient-step.ts';
+import { normalizedGradientStep } from './normalized-gradient-step.ts';
 
 /** A single step of the targeted attack (what a request-sized budget allows; the browser iterates). */
 export async function normalizedStep(model: Classifier, image: RgbImage, options: { target: ClassTarget; learningRate?: number }): Promise<AttackReport> {
   if (options.target === 'top') throw new GradlensError('options/invalid', 'A targeted step needs a target class other than `top`.');
-  const learningRate = checkLearningRate(options.learningRate ?? DEFAULTS.adversarial.foolLearningRate);
+  const learningRate = checkParameter('attack', 'learningRate', options.learningRate ?? DEFAULTS.attack.learningRate);
   const target = resolveClass(model.info, options.target);
   const x = imageToInput(image, model.info);
   const { scores, next } = await normalizedGradientStep(model, x, target.index, learningRate);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { checkParameter } from '../check-parameter.ts';
 import { DEFAULTS } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
@@ -26,7 +27,7 @@ export interface ClassVisualizationProgress {
 }
 
 export interface ClassVisualizationOptions extends Partial<ClassVisualizationSettings> {
-  target: ClassTarget;
+  class: ClassTarget;
   preset?: keyof typeof PRESETS;
   seed?: number;
   init?: InitialImage;
@@ -49,10 +50,10 @@ async function toImage(x: tf.Tensor4D, model: Classifier): Promise<RgbImage> {
   return quantize(await inputToFloatImage(x, model.info));
 }
 
+const NUMERIC_SETTINGS = ['iterations', 'learningRate', 'l2', 'totalVariation', 'blurEvery', 'blurSigma', 'jitter'] as const;
+
 function validate(s: ClassVisualizationSettings, inputSize: number): void {
-  const finite = [s.learningRate, s.l2, s.totalVariation, s.blurSigma].every(Number.isFinite);
-  const ok = finite && Number.isInteger(s.iterations) && s.iterations >= 0 && s.learningRate > 0 && s.l2 >= 0 && s.totalVariation >= 0 && Number.isInteger(s.blurEvery) && s.blurEvery >= 0 && s.blurSigma >= 0 && Number.isInteger(s.jitter) && s.jitter >= 0;
-  if (!ok) throw new GradlensError('options/invalid', 'Class visualization settings out of range.', 'iterations, blurEvery and jitter are whole numbers ≥ 0; learningRate > 0; l2, totalVariation, blurSigma ≥ 0 (all finite).');
+  for (const name of NUMERIC_SETTINGS) checkParameter('classviz', name, s[name]);
   // The blur mirrors the image at its borders once, so the kernel's radius may not exceed the image.
   if (s.blurEvery > 0 && blurRadius(s.blurSigma) > inputSize) {
     const largest = inputSize / 4;
@@ -66,18 +67,18 @@ function validate(s: ClassVisualizationSettings, inputSize: number): void {
  * periodic Gaussian blur and clamping to valid pixels. Same seed ⇒ same image.
  *
  * @example
- * const { image } = await classVisualization(model, { target: 'tarantula', preset: 'cs231n', seed: 1 });
+ * const { image } = await classVisualization(model, { class: 'tarantula', preset: 'cs231n', seed: 1 });
  */
 export async function classVisualization(model: Classifier, options: ClassVisualizationOptions): Promise<ClassVisualizationResult> {
-  const settings: ClassVisualizationSettings = { ...PRESETS[options.preset ?? DEFAULTS.classVisualization.preset] };
+  const settings: ClassVisualizationSettings = { ...PRESETS[options.preset ?? DEFAULTS.classviz.preset] };
   for (const key of Object.keys(settings) as (keyof ClassVisualizationSettings)[]) {
     if (options[key] !== undefined) (settings as unknown as Record<string, unknown>)[key] = options[key];
   }
   validate(settings, model.info.inputSize);
-  if (options.target === 'top') throw new GradlensError('options/invalid', 'Class visualization needs a class, not `top`.');
-  const target = resolveClass(model.info, options.target);
-  const rng = createRng(options.seed ?? DEFAULTS.classVisualization.seed);
-  const frameEvery = options.frameEvery ?? DEFAULTS.classVisualization.frameEvery;
+  if (options.class === 'top') throw new GradlensError('options/invalid', 'Class visualization needs a class, not `top`.');
+  const target = resolveClass(model.info, options.class);
+  const rng = createRng(checkParameter('classviz', 'seed', options.seed ?? DEFAULTS.classviz.seed));
+  const frameEvery = options.frameEvery ?? DEFAULTS.classviz.frameEvery;
   const objectives: Objective[] = [classScore(target.index), l2Penalty(settings.l2)];
   if (settings.totalVariation > 0) objectives.push(totalVariationPenalty(settings.totalVariation));
   let x = initialImage(options.init ?? 'noise', model.info, rng.seed());

@@ -17,7 +17,9 @@ export interface ClassVisualizationSettings {
  * blur σ 0.5 every 10 steps, jitter up to 16 px. The normalized preset takes steps of fixed L2 length,
  * the variant the source report sweeps (learning rates 5–20, regularization 1e-1…1e-4, 200 iterations).
  */
-export const PRESETS: Readonly<Record<'cs231n' | 'normalized', ClassVisualizationSettings>> = {
+export type PresetName = 'cs231n' | 'normalized';
+
+export const PRESETS: Readonly<Record<PresetName, ClassVisualizationSettings>> = {
   cs231n: { iterations: 100, learningRate: 25, l2: 1e-3, totalVariation: 0, blurEvery: 10, blurSigma: 0.5, jitter: 16, step: 'raw' },
   normalized: { iterations: 200, learningRate: 10, l2: 1e-3, totalVariation: 0, blurEvery: 10, blurSigma: 0.5, jitter: 16, step: 'normalized' },
 };

@@ -6,6 +6,7 @@ export { decodeNpy, type NpyArray } from './decode-npy.ts';
 export { encodeNpy } from './encode-npy.ts';
 export { encodePng } from './encode-png.ts';
 export { fitImage, type FitMode } from './fit-image.ts';
+export { modelImage } from './model-image.ts';
 export { flattenAlpha } from './flatten-alpha.ts';
 export { SUPPORTED_FORMATS_HINT, type ImageFormat, type ImageHeader } from './image-header.ts';
 export { DEFAULT_MAX_PIXELS } from './limits.ts';

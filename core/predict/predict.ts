@@ -20,7 +20,7 @@ export async function classScores(model: Classifier, image: RgbImage | FloatRgbI
  * @example
  * const [best] = await predict(model, image, 1); // { index: 958, name: 'hay', probability: 0.99, score: 22.1 }
  */
-export async function predict(model: Classifier, image: RgbImage | FloatRgbImage, topK: number = DEFAULTS.topK): Promise<Prediction[]> {
+export async function predict(model: Classifier, image: RgbImage | FloatRgbImage, topK: number = DEFAULTS.predict.topK): Promise<Prediction[]> {
   const classes = model.info.classNames.length;
   if (!Number.isInteger(topK) || topK < 1 || topK > classes) {
     throw new GradlensError('options/invalid', `topK must be a whole number from 1 to ${classes}, got ${topK}.`);

@@ -1,6 +1,6 @@
 import type { RgbaImage } from '../types.ts';
 import { colormapTable, type ColormapName } from './colormaps.ts';
-import { DEFAULT_COLORMAP } from './defaults.ts';
+import { DEFAULTS } from '../defaults.ts';
 import { normalizeMap } from './normalize-map.ts';
 import type { ScalarMap } from './scalar-map.ts';
 
@@ -17,7 +17,7 @@ export interface HeatmapOptions {
  * const png = encodePng(heatmap(saliency, { colormap: 'viridis' }));
  */
 export function heatmap(map: ScalarMap, options: HeatmapOptions = {}): RgbaImage {
-  const table = colormapTable(options.colormap ?? DEFAULT_COLORMAP);
+  const table = colormapTable(options.colormap ?? DEFAULTS.render.colormap);
   const unit = normalizeMap(map, { clipPercentile: options.clipPercentile });
   const pixelCount = map.width * map.height;
   const data = new Uint8ClampedArray(pixelCount * 4);

@@ -1,6 +1,6 @@
 import { GradlensError } from '../errors.ts';
 import type { Box } from './box.ts';
-import { DEFAULT_LOCALIZATION_QUANTILE } from './defaults.ts';
+import { DEFAULTS } from '../defaults.ts';
 import { largestComponent } from './largest-component.ts';
 import { quantile } from './quantile.ts';
 import type { ScalarMap } from './scalar-map.ts';
@@ -30,7 +30,7 @@ export interface Localization {
  * const { box } = localize(saliency); // { x, y, width, height } in map pixels
  */
 export function localize(map: ScalarMap, options: LocalizeOptions = {}): Localization {
-  const q = options.quantile ?? DEFAULT_LOCALIZATION_QUANTILE;
+  const q = options.quantile ?? DEFAULTS.render.quantile;
   if (!(q >= 0 && q < 1)) {
     throw new GradlensError('options/invalid', `The localization quantile must be in [0, 1), got ${q}.`);
   }

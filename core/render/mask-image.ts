@@ -1,7 +1,7 @@
 import { GradlensError } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
 import type { Box } from './box.ts';
-import { DEFAULT_BOX_COLOR, DEFAULT_DIMMED_BRIGHTNESS } from './defaults.ts';
+import { BOX_COLOR, DIMMED_BRIGHTNESS } from './constants.ts';
 import { largestComponent } from './largest-component.ts';
 
 export interface MaskImageOptions {
@@ -29,7 +29,7 @@ export function maskImage(image: RgbImage, mask: Uint8Array, options: MaskImageO
       'Localize a map of the image size (resampleMap) before masking.',
     );
   }
-  const dimmedBrightness = options.dimmedBrightness ?? DEFAULT_DIMMED_BRIGHTNESS;
+  const dimmedBrightness = options.dimmedBrightness ?? DIMMED_BRIGHTNESS;
   if (!(dimmedBrightness >= 0 && dimmedBrightness <= 1)) {
     throw new GradlensError('options/invalid', `dimmedBrightness must be in [0, 1], got ${dimmedBrightness}.`);
   }
@@ -41,7 +41,7 @@ export function maskImage(image: RgbImage, mask: Uint8Array, options: MaskImageO
     }
   }
   const box = options.box !== undefined ? options.box : (largestComponent(mask, width, height)?.box ?? null);
-  if (box) outlineBox({ width, height, data }, box, options.boxColor ?? DEFAULT_BOX_COLOR);
+  if (box) outlineBox({ width, height, data }, box, options.boxColor ?? BOX_COLOR);
   return { width, height, data };
 }
 

@@ -1,5 +1,5 @@
 import { GradlensError } from '../errors.ts';
-import { DEFAULT_CLIP_PERCENTILE } from './defaults.ts';
+import { DEFAULTS } from '../defaults.ts';
 import { quantile } from './quantile.ts';
 import type { ScalarMap } from './scalar-map.ts';
 
@@ -16,7 +16,7 @@ export interface NormalizeMapOptions {
  * const unit = normalizeMap(saliency, { clipPercentile: 99 });
  */
 export function normalizeMap(map: ScalarMap, options: NormalizeMapOptions = {}): ScalarMap {
-  const clipPercentile = options.clipPercentile ?? DEFAULT_CLIP_PERCENTILE;
+  const clipPercentile = options.clipPercentile ?? DEFAULTS.render.clipPercentile;
   if (!(clipPercentile > 0 && clipPercentile <= 100)) {
     throw new GradlensError('options/invalid', `clipPercentile must be in (0, 100], got ${clipPercentile}.`);
   }

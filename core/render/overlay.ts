@@ -1,13 +1,14 @@
 import { GradlensError } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
 import { colormapTable, type ColormapName } from './colormaps.ts';
-import { BACKDROP_BRIGHTNESS, BACKDROP_DIMMING, DEFAULT_COLORMAP, DEFAULT_OVERLAY_OPACITY } from './defaults.ts';
+import { DEFAULTS } from '../defaults.ts';
+import { BACKDROP_BRIGHTNESS, BACKDROP_DIMMING } from './constants.ts';
 import { normalizeMap } from './normalize-map.ts';
 import { resampleMap } from './resample-map.ts';
 import type { ScalarMap } from './scalar-map.ts';
 
 export interface OverlayOptions {
-  /** Opacity of the colored map where it is hottest, in [0, 1]; default DEFAULT_OVERLAY_OPACITY (0.8). */
+  /** Opacity of the colored map where it is hottest, in [0, 1]; default DEFAULTS.render.opacity (0.8). */
   opacity?: number;
   colormap?: ColormapName;
   /** See normalizeMap; default 99.5. */
@@ -25,11 +26,11 @@ export interface OverlayOptions {
  * const picture = overlay(photo, saliency, { opacity: 0.5 });
  */
 export function overlay(image: RgbImage, map: ScalarMap, options: OverlayOptions = {}): RgbImage {
-  const opacity = options.opacity ?? DEFAULT_OVERLAY_OPACITY;
+  const opacity = options.opacity ?? DEFAULTS.render.opacity;
   if (!(opacity >= 0 && opacity <= 1)) {
     throw new GradlensError('options/invalid', `opacity must be in [0, 1], got ${opacity}.`);
   }
-  const table = colormapTable(options.colormap ?? DEFAULT_COLORMAP);
+  const table = colormapTable(options.colormap ?? DEFAULTS.render.colormap);
   // Normalize at the map's own size: percentiles of a resampled map would depend on the photo's size.
   const unit = resampleMap(normalizeMap(map, { clipPercentile: options.clipPercentile }), image.width, image.height);
   const pixelCount = image.width * image.height;

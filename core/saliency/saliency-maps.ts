@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { DEFAULTS } from '../defaults.ts';
+import { checkParameter } from '../check-parameter.ts';
+import { DEFAULTS, type SaliencyMethod } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
@@ -12,11 +13,11 @@ import { integratedGradients } from './integrated-gradients.ts';
 import { smoothGrad } from './smooth-grad.ts';
 import { gradientOfChosenClasses, vanillaGradient, type ClassChooser } from './vanilla-gradient.ts';
 
-export type SaliencyMethod = 'vanilla' | 'smoothgrad' | 'integrated-gradients';
+export type { SaliencyMethod };
 
 export interface SaliencyOptions {
   /** The class to explain (default `top`); ignored when `topK` is given. */
-  target?: ClassTarget;
+  class?: ClassTarget;
   /** One map for each of the k most probable classes. */
   topK?: number;
   method?: SaliencyMethod;
@@ -42,39 +43,33 @@ export interface SaliencyResult {
   maps: SaliencyMap[];
 }
 
-/** A whole number ≥ 1 (sample and step counts: 0 or a fraction would average nothing or the wrong count). */
-function count(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new GradlensError('options/invalid', `${name} must be a whole number ≥ 1, got ${value}.`);
-  return value;
-}
-
 function attributionMethod(model: Classifier, options: SaliencyOptions): AttributionMethod {
   const d = DEFAULTS.saliency;
   const method = options.method ?? d.method;
   if (method === 'vanilla') return vanillaGradient;
   if (method === 'smoothgrad') {
-    const noise = options.noise ?? d.smoothGradNoise;
-    if (!(Number.isFinite(noise) && noise >= 0)) throw new GradlensError('options/invalid', `noise must be a number ≥ 0 (a fraction of the input range), got ${noise}.`);
-    return smoothGrad(vanillaGradient, { samples: count('samples', options.samples ?? d.smoothGradSamples), noise, seed: options.seed ?? d.seed });
+    return smoothGrad(vanillaGradient, {
+      samples: checkParameter('saliency', 'samples', options.samples ?? d.samples),
+      noise: checkParameter('saliency', 'noise', options.noise ?? d.noise),
+      seed: checkParameter('saliency', 'seed', options.seed ?? d.seed),
+    });
   }
   if (method === 'integrated-gradients') {
     const black = (x: tf.Tensor4D) => normalize(tf.zerosLike(x), model.info);
-    return integratedGradients({ steps: count('steps', options.steps ?? d.integratedGradientsSteps), baseline: black });
+    return integratedGradients({ steps: checkParameter('saliency', 'steps', options.steps ?? d.steps), baseline: black });
   }
   throw new GradlensError('options/invalid', `Unknown saliency method "${method}".`, 'Use vanilla, smoothgrad or integrated-gradients.');
 }
 
 /** Which classes to explain, chosen on the device from the image's scores (see `ClassChooser`). */
 function chooseClasses(model: Classifier, options: SaliencyOptions): ClassChooser {
-  const k = options.topK;
-  if (k !== undefined) {
-    const maxTopK = Math.min(DEFAULTS.saliency.maxTopK, model.info.classNames.length);
-    if (!Number.isInteger(k) || k < 1 || k > maxTopK) {
-      throw new GradlensError('options/invalid', `topK must be an integer from 1 to ${maxTopK}, got ${k}.`);
-    }
+  if (options.topK !== undefined) {
+    const k = checkParameter('saliency', 'topK', options.topK);
+    const classes = model.info.classNames.length;
+    if (k > classes) throw new GradlensError('options/invalid', `topK must be at most ${classes}: the model has ${classes} classes, got ${k}.`);
     return (s) => tf.tidy(() => tf.reshape(tf.topk(s, k).indices, [k]) as tf.Tensor1D);
   }
-  const target = options.target ?? 'top';
+  const target = options.class ?? DEFAULTS.saliency.class;
   if (target === 'top') return (s) => tf.argMax(s, 1) as tf.Tensor1D;
   const fixed = resolveClass(model.info, target).index;
   return () => tf.tensor1d([fixed], 'int32');
@@ -108,7 +103,7 @@ export async function saliencyMaps(model: Classifier, image: RgbImage, options: 
   const size = model.info.inputSize;
   const plane = size * size;
   return {
-    predictions: topPredictions(scoreData, model.info.classNames, Math.max(DEFAULTS.topK, classes.length)),
+    predictions: topPredictions(scoreData, model.info.classNames, Math.max(DEFAULTS.predict.topK, classes.length)),
     maps: classes.map((index, m) => ({
       class: { index, name: model.info.classNames[index] },
       width: size,

@@ -4,8 +4,7 @@
  */
 import type { Context } from 'hono';
 import { GradlensError } from '../../core/errors.ts';
-import { checkPixelBudget, decodeImage, fitImage, type FitMode, readImageHeader } from '../../core/image/index.ts';
-import type { RgbImage } from '../../core/types.ts';
+import { checkPixelBudget, readImageHeader } from '../../core/image/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../http/problem.ts';
 
@@ -37,9 +36,4 @@ export function checkImageHeader(bytes: Uint8Array, maxPixels: number): void {
     throw new GradlensError('image/empty', 'The request carries no image.', 'Send a PNG or JPEG as the body or as form field "image".');
   }
   checkPixelBudget(readImageHeader(bytes), maxPixels);
-}
-
-/** Decoded pixels at the model's input size. */
-export function modelImage(bytes: Uint8Array, maxPixels: number, size: number, fit?: FitMode): RgbImage {
-  return fitImage(decodeImage(bytes, { maxPixels }), size, fit);
 }

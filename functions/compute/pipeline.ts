@@ -4,9 +4,10 @@
  * document it produces.
  */
 import type { Context } from 'hono';
-import { encodePng } from '../../core/image/index.ts';
+import { decodeImage, encodePng, modelImage } from '../../core/image/index.ts';
 import type { Classifier } from '../../core/model.ts';
-import type { RgbImage } from '../../core/types.ts';
+import { type ShareCardOptions, shareCard } from '../../core/render/share-card.ts';
+import type { Prediction, RgbImage } from '../../core/types.ts';
 import type { FitMode } from '../../core/image/index.ts';
 import { DEFAULT_MODEL_ID, modelEntry } from '../../models/registry.ts';
 import packageJson from '../../package.json';
@@ -18,7 +19,7 @@ import { wasmHeapBytes } from '../runtime/wasm-backend.ts';
 import { artifactPath, deleteArtifacts, putArtifacts } from '../storage/artifacts.ts';
 import { sha256Hex } from '../storage/ids.ts';
 import { type ResultKind, findCached, insertResult, newTicket, purgeExpired } from '../storage/results.ts';
-import { checkImageHeader, modelImage, readUpload } from './image-input.ts';
+import { checkImageHeader, readUpload } from './image-input.ts';
 import { absoluteUrls, resultLinks } from './urls.ts';
 
 export interface ComputeInput {
@@ -36,6 +37,8 @@ export interface ComputeOutput {
 
 export interface ComputeRoute<P> {
   kind: ResultKind;
+  /** One spelling per parameter (older aliases folded in) before the cache key is made. */
+  canonical?: (params: P) => P;
   compute: (input: ComputeInput, params: P) => Promise<ComputeOutput>;
 }
 
@@ -63,7 +66,8 @@ export async function runCompute<P extends CommonParams>(
   const started = performance.now();
   const config = edgeConfig(c.env);
   const upload = await readUpload(c, form);
-  const params = { ...query, ...(upload.fields as Partial<P>) } as P;
+  const given = { ...query, ...(upload.fields as Partial<P>) } as P;
+  const params = route.canonical ? route.canonical(given) : given;
   checkImageHeader(upload.bytes, config.maxPixels);
   const modelId = params.model ?? DEFAULT_MODEL_ID;
   const info = modelEntry(modelId).info;
@@ -86,12 +90,12 @@ export async function runCompute<P extends CommonParams>(
   const ticket = newTicket(now, config.resultTtlMs);
   const path = (name: string) => artifactPath(ticket.id, name);
   const { image, output } = await exclusive(async () => {
-    const image = modelImage(upload.bytes, config.maxPixels, info.inputSize, params.fit);
+    const { image } = modelImage(upload.bytes, info.inputSize, params.fit, { maxPixels: config.maxPixels });
     return { image, output: await route.compute({ model, image, path }, params) };
   });
   const computeMs = Math.round(performance.now() - started);
 
-  const files = { ...output.files, 'input.png': encodePng(image) };
+  const files = { ...output.files, 'input.png': encodePng(image), 'card.png': shareCardPng(route.kind, output, image, info.name) };
   await putArtifacts(c.env.ARTIFACTS, ticket.id, files, ticket.expiresAt);
   const document = {
     id: ticket.id,
@@ -100,6 +104,7 @@ export async function runCompute<P extends CommonParams>(
     ...output.document,
     parameters: { ...params, model: modelId },
     inputUrl: path('input.png'),
+    cardUrl: path('card.png'),
     ...resultLinks(ticket.id),
     createdAt: new Date(ticket.createdAt).toISOString(),
     expiresAt: new Date(ticket.expiresAt).toISOString(),
@@ -126,4 +131,42 @@ async function purgeExpiredResults(c: Context<AppEnv>, now: number): Promise<voi
   } catch (error) {
     c.get('log')('warn', 'purging expired results failed', { error });
   }
+}
+
+/** The route's file the link preview shows beside the input; a prediction has none. */
+const CARD_PICTURES: Record<ResultKind, string | undefined> = {
+  saliency: 'maps/0/overlay.png',
+  adversarial: 'adversarial.png',
+  predict: undefined,
+};
+
+/** The document fields the card's text comes from. */
+interface CardFields {
+  class?: { index: number; name: string };
+  predictions?: Prediction[];
+  report?: { before: Prediction[]; after: Prediction[] };
+}
+
+const cardPercent = (p: number | undefined) => (p === undefined ? undefined : `${(p * 100).toFixed(1)}%`);
+
+/**
+ * The 1200 × 630 link-preview card (core/render/share-card.ts) as PNG. The picture is decoded back
+ * from the route's PNG (about 4 ms) so that the routes need not know about the card.
+ */
+function shareCardPng(kind: ResultKind, output: ComputeOutput, input: RgbImage, modelName: string): Uint8Array {
+  const pictureName = CARD_PICTURES[kind];
+  const picture = pictureName && output.files[pictureName] ? decodeImage(output.files[pictureName]) : undefined;
+  return encodePng(shareCard({ input, picture, ...cardText(kind, output.document as CardFields, modelName) }));
+}
+
+/** Saliency: the map's class; adversarial: the class before → after the attack; predict: the top class. */
+function cardText(kind: ResultKind, fields: CardFields, modelName: string): Pick<ShareCardOptions, 'label' | 'score' | 'caption'> {
+  if (kind === 'adversarial' && fields.report) {
+    const [before, after] = [fields.report.before[0], fields.report.after[0]];
+    return { label: `${before?.name ?? '?'} → ${after?.name ?? '?'}`, score: cardPercent(after?.probability), caption: `Adversarial example · ${modelName}` };
+  }
+  const shown = kind === 'saliency' && fields.class ? fields.class : fields.predictions?.[0];
+  const probability = fields.predictions?.find((p) => p.index === shown?.index)?.probability;
+  const caption = `${kind === 'saliency' ? 'Saliency map' : 'Prediction'} · ${modelName}`;
+  return { label: shown?.name ?? 'unknown', score: cardPercent(probability), caption };
 }

@@ -9,6 +9,10 @@ export interface PageMeta {
   url?: string;
   /** Absolute URL of the preview image (Open Graph / Twitter card). */
   image?: string;
+  /** A sentence saying what the preview image shows. */
+  imageAlt?: string;
+  /** Only when known for certain: a wrong size makes some previews crop or distort the image. */
+  imageSize?: { width: number; height: number };
 }
 
 const STYLE = `
@@ -35,10 +39,14 @@ export function page(meta: PageMeta, body: HtmlEscapedString | Promise<HtmlEscap
 <meta property="og:description" content="${meta.description}">
 ${meta.url ? html`<meta property="og:url" content="${meta.url}">` : ''}
 ${meta.image ? html`<meta property="og:image" content="${meta.image}">` : ''}
+${meta.image && meta.imageSize ? html`<meta property="og:image:width" content="${meta.imageSize.width}">
+<meta property="og:image:height" content="${meta.imageSize.height}">` : ''}
+${meta.image && meta.imageAlt ? html`<meta property="og:image:alt" content="${meta.imageAlt}">` : ''}
 <meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${meta.title}">
 <meta name="twitter:description" content="${meta.description}">
 ${meta.image ? html`<meta name="twitter:image" content="${meta.image}">` : ''}
+${meta.image && meta.imageAlt ? html`<meta name="twitter:image:alt" content="${meta.imageAlt}">` : ''}
 <style>${raw(STYLE)}</style>
 </head>
 <body>

@@ -1,8 +1,9 @@
 /** The share page of a stored result: input, picture, predictions, parameters, and a way to re-run. */
 import { html } from 'hono/html';
+import { SHARE_CARD_SIZE } from '../../core/render/share-card.ts';
 import type { Prediction } from '../../core/types.ts';
 import { MODELS } from '../../models/registry.ts';
-import { page } from './layout.ts';
+import { type PageMeta, page } from './layout.ts';
 
 /** Only the fields the page shows; the document is the stored result with absolute URLs. */
 interface ShareDocument {
@@ -11,6 +12,8 @@ interface ShareDocument {
   model: string;
   parameters: Record<string, unknown>;
   inputUrl: string;
+  /** The 1200 × 630 link-preview card; absent on results stored before cards existed. */
+  cardUrl?: string;
   shareUrl: string;
   createdAt: string;
   predictions?: Prediction[];
@@ -37,30 +40,55 @@ function figure(src: string, caption: string) {
   return html`<figure><img src="${src}" alt="${caption}" width="224" height="224"><figcaption>${caption}</figcaption></figure>`;
 }
 
+/** What the link preview shows: the card, or on older results the picture itself (its size unknown here). */
+type Preview = Pick<PageMeta, 'image' | 'imageAlt' | 'imageSize'>;
+
+function preview(doc: ShareDocument, cardAlt: string, image: string, imageAlt: string): Preview {
+  return doc.cardUrl ? { image: doc.cardUrl, imageAlt: cardAlt, imageSize: SHARE_CARD_SIZE } : { image, imageAlt };
+}
+
 /** What the page says in one line, and the picture a link preview shows. */
-function summary(doc: ShareDocument): { title: string; description: string; image: string } {
+function summary(doc: ShareDocument): { title: string; description: string } & Preview {
+  const model = modelName(doc.model);
   if (doc.kind === 'saliency' && doc.maps?.length) {
     const top = doc.predictions?.[0];
+    const name = doc.maps[0].class.name;
     return {
-      title: `What ${modelName(doc.model)} looks at for “${doc.maps[0].class.name}”`,
+      title: `What ${model} looks at for “${name}”`,
       description: top ? `Saliency map; the network says ${top.name} (${percent(top.probability)}).` : 'Saliency map.',
-      image: doc.maps[0].overlayUrl,
+      ...preview(
+        doc,
+        `Saliency map of ${model} for “${name}” beside the input image.`,
+        doc.maps[0].overlayUrl,
+        `Saliency map of ${model} for “${name}” over the input image.`,
+      ),
     };
   }
   if (doc.kind === 'adversarial' && doc.report && doc.adversarialUrl) {
-    const before = doc.report.before[0];
-    const after = doc.report.after[0];
+    const before = doc.report.before[0]?.name ?? '?';
+    const after = doc.report.after[0]?.name ?? '?';
     return {
-      title: `Adversarial example: ${before?.name ?? '?'} → ${after?.name ?? '?'}`,
+      title: `Adversarial example: ${before} → ${after}`,
       description: `A ${doc.report.success ? 'successful' : 'failed'} attack; largest pixel change ${doc.report.linf.toFixed(1)} of 255.`,
-      image: doc.adversarialUrl,
+      ...preview(
+        doc,
+        `The input image, which ${model} classifies as “${before}”, beside the adversarial image it classifies as “${after}”.`,
+        doc.adversarialUrl,
+        `Adversarial image that ${model} classifies as “${after}”.`,
+      ),
     };
   }
   const top = doc.predictions?.[0];
+  const name = top?.name ?? 'unknown';
   return {
-    title: `${modelName(doc.model)} says: ${top?.name ?? 'unknown'}`,
+    title: `${model} says: ${name}`,
     description: top ? `Top prediction ${top.name} (${percent(top.probability)}).` : 'Prediction.',
-    image: doc.inputUrl,
+    ...preview(
+      doc,
+      `The input image, which ${model} classifies as “${name}”, with the class and its probability.`,
+      doc.inputUrl,
+      `The input image, which ${model} classifies as “${name}”.`,
+    ),
   };
 }
 
@@ -74,7 +102,7 @@ function rerunLink(doc: ShareDocument): string {
 }
 
 export function sharePage(doc: ShareDocument) {
-  const { title, description, image } = summary(doc);
+  const { title, description, ...linkPreview } = summary(doc);
   const pictures = [figure(doc.inputUrl, 'input (as the model saw it)')];
   for (const map of doc.maps ?? []) pictures.push(figure(map.overlayUrl, `saliency for ${map.class.index} ${map.class.name}`));
   if (doc.adversarialUrl) pictures.push(figure(doc.adversarialUrl, 'adversarial image'));
@@ -86,7 +114,7 @@ export function sharePage(doc: ShareDocument) {
       : [];
   const parameters = Object.entries(doc.parameters).filter(([, v]) => v !== undefined);
   return page(
-    { title, description, url: doc.shareUrl, image },
+    { title, description, url: doc.shareUrl, ...linkPreview },
     html`<h1>${title}</h1>
 <p>${description}</p>
 <div class="images">${pictures}</div>

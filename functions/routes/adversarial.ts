@@ -1,5 +1,6 @@
 /** POST /api/v1/adversarial: one FGSM step (untargeted or targeted) or one normalized-gradient step. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { DEFAULTS } from '../../core/defaults.ts';
 import { fgsm } from '../../core/adversarial/fgsm.ts';
 import { normalizedStep } from '../../core/adversarial/normalized-step.ts';
 import { encodePng } from '../../core/image/index.ts';
@@ -31,15 +32,19 @@ export const adversarialRoutes = new OpenAPIHono<AppEnv>().openapi(route, async 
     c,
     {
       kind: 'adversarial',
+      canonical: ({ lr, ...params }) => {
+        if (lr !== undefined && params.learningRate !== undefined) throw new ProblemError(400, 'Give learningRate or its older spelling lr, not both.');
+        return { ...params, learningRate: params.learningRate ?? lr };
+      },
       compute: async ({ model, image, path }, params: AdversarialParams) => {
-        const attack = params.attack ?? 'fgsm';
+        const attack = params.attack ?? DEFAULTS.attack.attack;
         if (attack === 'normalized-step' && (params.target === undefined || params.target === 'top')) {
           throw new ProblemError(400, 'attack=normalized-step needs a target class.', { hint: 'Add target=<index or name>.' });
         }
         const report =
           attack === 'fgsm'
-            ? await fgsm(model, image, { epsilon255: params.epsilon, target: params.target })
-            : await normalizedStep(model, image, { target: params.target!, learningRate: params.lr });
+            ? await fgsm(model, image, { epsilon: params.epsilon, target: params.target })
+            : await normalizedStep(model, image, { target: params.target!, learningRate: params.learningRate });
         const { adversarial, difference, ...summary } = report;
         return {
           document: { report: summary, adversarialUrl: path('adversarial.png'), differenceUrl: path('difference.png') },

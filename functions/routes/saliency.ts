@@ -32,7 +32,7 @@ export const saliencyRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c)
       kind: 'saliency',
       compute: async ({ model, image, path }, params: SaliencyParams) => {
         const result = await saliencyMaps(model, image, {
-          target: params.class,
+          class: params.class,
           topK: params.topK,
           method: params.method,
           samples: params.samples,

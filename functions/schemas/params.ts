@@ -1,50 +1,66 @@
 /**
  * Request parameters of the compute routes. The same schemas validate the query string, validate the
  * multipart form fields and generate the OpenAPI document. Fields are optional without zod defaults:
- * the gradient core owns the defaults (core/defaults.ts), so an absent field means "the core's default".
+ * an absent field means the core's default (core/defaults.ts, shown as `default` in the document).
+ * Names are the vocabulary's (core/vocabulary.ts); the older spelling `lr` is still accepted.
  */
 import { z } from '@hono/zod-openapi';
-import { SAMPLE_LIMITS } from '../config.ts';
+import { DEFAULTS } from '../../core/defaults.ts';
+import { limitMessage, limitOf, type Command, type LimitedName } from '../../core/limits.ts';
+import { parameter } from '../../core/vocabulary.ts';
 
-const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Descriptions come from the one vocabulary, defaults from the one table, bounds from the one set of limits. */
+const meaning = (name: string) => parameter(name).meaning;
 
-const model = z.string().min(1).max(64).openapi({ description: 'Model id (GET /api/v1/models).', example: 'squeezenet1_1' });
+/** A numeric field within its edge limit; out of range reads exactly as on the CLI and the site. */
+function limited<C extends Command>(command: C, name: LimitedName<C>, byDefault: number) {
+  const limit = limitOf(command, name, 'edge');
+  const error = (issue: { input?: unknown }) => limitMessage(name, limit, issue.input);
+  const number = z.coerce.number({ error });
+  return (limit.integer ? number.int({ error }) : number)
+    .min(limit.min, { error })
+    .max(limit.max, { error })
+    .optional()
+    .openapi({ description: meaning(name) + (limit.why ? ` At most ${limit.max} here: ${limit.why}.` : ''), default: byDefault });
+}
+
+const model = z.string().min(1).max(64).openapi({ description: meaning('model'), example: 'squeezenet1_1' });
 
 /** `top`, a class index or a (unique part of a) class name. */
-const classTarget = z
-  .string()
-  .min(1)
-  .max(100)
-  .openapi({ description: '`top`, a class index (0–999) or an ImageNet class name.', example: 'top' });
+const classTarget = (name: 'class' | 'target') => z.string().min(1).max(100).openapi({ description: meaning(name), example: name === 'class' ? 'top' : 'hen' });
 
-const fit = z.enum(['squash', 'center-crop']).openapi({ description: 'How a non-square image becomes the model’s square input.' });
+const fit = z.enum(['squash', 'center-crop']).openapi({ description: meaning('fit'), default: DEFAULTS.fit });
 
 export const PredictParams = z.strictObject({
   model: model.optional(),
-  topK: integer(SAMPLE_LIMITS.predictTopK.min, SAMPLE_LIMITS.predictTopK.max).optional().openapi({ example: 5 }),
+  topK: limited('predict', 'topK', DEFAULTS.predict.topK),
   fit: fit.optional(),
 });
+
+const s = DEFAULTS.saliency;
 
 export const SaliencyParams = z.strictObject({
   model: model.optional(),
-  class: classTarget.optional(),
-  topK: integer(SAMPLE_LIMITS.topK.min, SAMPLE_LIMITS.topK.max)
-    .optional()
-    .openapi({ description: 'One map for each of the k most probable classes (overrides `class`).' }),
-  method: z.enum(['vanilla', 'smoothgrad', 'integrated-gradients']).optional().openapi({ example: 'vanilla' }),
-  samples: integer(SAMPLE_LIMITS.samples.min, SAMPLE_LIMITS.samples.max).optional().openapi({ description: 'SmoothGrad samples.' }),
-  noise: z.coerce.number().min(0).max(1).optional().openapi({ description: 'SmoothGrad noise σ as a fraction of the input range.' }),
-  steps: integer(SAMPLE_LIMITS.steps.min, SAMPLE_LIMITS.steps.max).optional().openapi({ description: 'Integrated Gradients steps.' }),
-  seed: integer(0, 2 ** 31 - 1).optional(),
+  class: classTarget('class').optional().openapi({ default: s.class }),
+  topK: limited('saliency', 'topK', s.topK).openapi({ default: undefined }),
+  method: z.enum(['vanilla', 'smoothgrad', 'integrated-gradients']).optional().openapi({ description: meaning('method'), default: s.method }),
+  samples: limited('saliency', 'samples', s.samples),
+  noise: limited('saliency', 'noise', s.noise),
+  steps: limited('saliency', 'steps', s.steps),
+  seed: limited('saliency', 'seed', s.seed),
   fit: fit.optional(),
 });
 
+const a = DEFAULTS.attack;
+
 export const AdversarialParams = z.strictObject({
   model: model.optional(),
-  attack: z.enum(['fgsm', 'normalized-step']).optional().openapi({ description: 'Single-step attacks only; default fgsm.' }),
-  epsilon: z.coerce.number().min(0).max(255).optional().openapi({ description: 'FGSM step in 0–255 pixel units.', example: 2 }),
-  target: classTarget.optional().openapi({ description: 'Target class: FGSM becomes targeted; required by normalized-step.' }),
-  lr: z.coerce.number().positive().max(100).optional().openapi({ description: 'Step length of normalized-step (normalized-input units).' }),
+  attack: z.enum(['fgsm', 'normalized-step']).optional().openapi({ description: 'Single-step attacks only: fgsm, or normalized-step (one step of the iterative attack).', default: a.attack }),
+  epsilon: limited('attack', 'epsilon', a.epsilon),
+  target: classTarget('target').optional(),
+  learningRate: limited('attack', 'learningRate', a.learningRate),
+  /** The older spelling of learningRate. */
+  lr: limited('attack', 'learningRate', a.learningRate).openapi({ deprecated: true, description: 'Older spelling of `learningRate`.' }),
   fit: fit.optional(),
 });
 

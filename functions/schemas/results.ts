@@ -10,6 +10,9 @@ const ResultBase = z.object({
   model: z.string(),
   parameters: z.record(z.string(), z.unknown()).openapi({ description: 'The request parameters (absent = the core default).' }),
   inputUrl: url.openapi({ description: 'The image as the model saw it (PNG, model resolution).' }),
+  cardUrl: url.optional().openapi({
+    description: 'Link-preview card of the share page, 1200×630 PNG: the input, the picture, the class and its probability. Absent on results stored before cards existed.',
+  }),
   resultUrl: url,
   shareUrl: url.openapi({ description: 'Server-rendered share page.' }),
   createdAt: z.string(),

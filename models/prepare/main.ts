@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isGradlensError } from '../../core/errors.ts';
@@ -12,10 +12,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Prepared files live where the site's static build picks them up, and the Worker serves them. */
 export const PREPARED_MODELS_DIR = path.join(repoRoot, 'web/public/models');
 const SAMPLES_DIR = path.join(repoRoot, 'web/public/samples');
+const EXAMPLES_DIR = path.join(repoRoot, 'web/public/examples');
 
 const USAGE = `usage: npm run models -- [--if-missing] [--mirror DIR] [--data DIR]
   --mirror DIR  folder holding the published weights (default: $${MIRROR_VARIABLE}; else download from the public URLs)
-  --data DIR    labelled sample images for the site (default: $${DATA_MIRROR_VARIABLE}; else no samples)
+  --data DIR    labelled sample images for the site and its home page's examples (default: $${DATA_MIRROR_VARIABLE}; else none)
   --if-missing  do nothing for a model whose prepared files already exist`;
 
 function option(args: string[], name: string): string | undefined {
@@ -57,6 +58,24 @@ async function main(args: string[]): Promise<void> {
     console.error(`Copied ${count} sample images to ${path.relative(process.cwd(), SAMPLES_DIR)}`);
   } else if (!data) {
     await ensureSampleIndex(SAMPLES_DIR);
+  }
+  await prepareHomeExamples(data);
+}
+
+/**
+ * The home page's pictures, rendered from the weights just prepared (skipped when up to date). Imported
+ * only now: importing it registers TF.js's WASM backend, which the weights' check on the CPU backend
+ * should not meet. The site works without the pictures, so a failure is a warning and an empty index.
+ */
+async function prepareHomeExamples(data: string | null): Promise<void> {
+  const { ensureExamples } = await import('./prepare-examples.ts');
+  const options = { outDir: EXAMPLES_DIR, modelsDir: PREPARED_MODELS_DIR, log: (line: string) => console.error(line) };
+  try {
+    await ensureExamples(data, options);
+  } catch (error) {
+    console.error(`gradlens models: warning: the home page's examples were not rendered: ${(error as Error).message}`);
+    await rm(EXAMPLES_DIR, { recursive: true, force: true });
+    await ensureExamples(null, options);
   }
 }
 

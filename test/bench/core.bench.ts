@@ -28,7 +28,7 @@ const OPERATIONS: Record<string, (model: Classifier) => () => Promise<unknown>> 
   forward: (model) => () => predict(model, image()),
   'saliency (vanilla, top-1)': (model) => () => saliencyMaps(model, image()),
   'saliency (vanilla, top-5)': (model) => () => saliencyMaps(model, image(), { topK: 5 }),
-  fgsm: (model) => () => fgsm(model, image(), { epsilon255: 2 }),
+  fgsm: (model) => () => fgsm(model, image(), { epsilon: 2 }),
   'class-visualization step': (model) => {
     const x = imageToInput(image(), model.info);
     const objectives = [classScore(76), l2Penalty(1e-3)];

@@ -88,7 +88,10 @@ describe('gradlens CLI', () => {
 
   it.each([
     [['predict', 'missing.png'], /^gradlens: Cannot read missing\.png: no such file\.$/],
-    [['predict', hay, '--top', 'many'], /^gradlens: --top must be a whole number/],
+    [['predict', hay, '--top', 'many'], /^gradlens: topK must be a whole number from 1 to 1000, got many\.$/],
+    [['predict', hay, '--top', '2', '--top-k', '3'], /^gradlens: Give one of --top-k and --top: they are the same option\.$/],
+    [['saliency', hay, '--method', 'smoothgrad', '--samples', '500', '--out', 'x.png'], /^gradlens: samples must be a whole number from 1 to 200, got 500\.$/],
+    [['fool', hay, '--target', '1', '--lr', '0', '--out', 'x.png'], /^gradlens: learningRate must be a number from 0\.000001 to 10000, got 0\.$/],
     [['predict', hay, '--frobnicate'], /^gradlens: Unknown option '--frobnicate'/],
     [['saliency', hay], /^gradlens: --out is required\.$/],
     [['saliency', hay, '--out', 'x.jpg'], /^gradlens: --out must end in \.png or \.npy/],
@@ -98,8 +101,8 @@ describe('gradlens CLI', () => {
     [['saliency', hay, '--samples', '5', '--out', 'x.png'], /^gradlens: --samples only applies to --method smoothgrad\.$/],
     [['saliency', hay, '--method', 'smoothgrad', '--steps', '5', '--out', 'x.png'], /^gradlens: --steps only applies to --method integrated-gradients\.$/],
     [['saliency', hay, '--render', 'overlay', '--out', 'x.npy'], /^gradlens: --render overlay needs --out FILE\.png/],
-    [['classviz', '--class', 'hay', '--fit', 'sideways', '--out', 'x.png'], /^gradlens: --fit must be squash or center-crop, got "sideways"\.$/],
-    [['classviz', '--class', 'hay', '--iterations', '1', '--blur-sigma', '100', '--out', 'x.png'], /^gradlens: blurSigma 100 is too large for a 224-pixel image\. Use a blurSigma of at most 56\.$/],
+    [['classviz', '--class', 'hay', '--fit', 'sideways', '--out', 'x.png'], /^gradlens: --fit must be one of squash, center-crop, got "sideways"\.$/],
+    [['classviz', '--class', 'hay', '--iterations', '1', '--blur-sigma', '60', '--out', 'x.png'], /^gradlens: blurSigma 60 is too large for a 224-pixel image\. Use a blurSigma of at most 56\.$/],
     [['teleport'], /^gradlens: unknown command "teleport"/],
   ])('%j fails with one clear line and exit code 2', async (args, message) => {
     const run = await gradlens(...args);

@@ -35,9 +35,9 @@ describe('every public call leaves the tensor count unchanged', () => {
   it('FGSM untargeted and targeted', () => expectNoLeak(() => Promise.all([fgsm(model, image()), fgsm(model, image(), { target: 6 })])));
   it('one normalized step', () => expectNoLeak(() => normalizedStep(model, image(), { target: 6 })));
   it('fool for three steps from a black image', () => expectNoLeak(() => fool(model, null, { target: 6, maxSteps: 3 })));
-  it('class visualization for three iterations', () => expectNoLeak(() => classVisualization(model, { target: 76, iterations: 3, frameEvery: 1 })));
+  it('class visualization for three iterations', () => expectNoLeak(() => classVisualization(model, { class: 76, iterations: 3, frameEvery: 1 })));
   it('a failing call (unknown class) leaks nothing either', () =>
-    expectNoLeak(() => saliencyMaps(model, image(), { target: 'no such class' }).catch(() => undefined)));
+    expectNoLeak(() => saliencyMaps(model, image(), { class: 'no such class' }).catch(() => undefined)));
   it('loading and disposing a model', async () => {
     const before = tf.memory().numTensors;
     const second = await loadModel('squeezenet1_1', fileWeightSource());

@@ -26,7 +26,7 @@ const METHOD_JOBS = {
   integratedGradients: { type: 'saliency', image: '00_hay', input: { options: { method: 'integrated-gradients', steps: 2 } } },
   topK: { type: 'saliency', image: '04_brown_bear', input: { options: { topK: 2 } } },
   fool: { type: 'fool', image: '04_brown_bear', input: { target: 6, maxSteps: 2 } },
-  classviz: { type: 'classviz', image: null, input: { target: 76, iterations: 5, seed: 1 } },
+  classviz: { type: 'classviz', image: null, input: { class: 76, iterations: 5, seed: 1 } },
 } as const;
 type MethodName = keyof typeof METHOD_JOBS;
 
@@ -106,7 +106,7 @@ describe.each(BACKENDS)('on %s', (backend) => {
     expect(pearson(saliency.maps[0].data, expected)).toBeGreaterThanOrEqual(0.999);
     expect(sum(saliency.maps[0].data) / sum(expected)).toBeCloseTo(1, 2);
 
-    const { output: report } = await runJob<AttackReport>(page, 'fgsm', { image: images[name], epsilon255: 2 });
+    const { output: report } = await runJob<AttackReport>(page, 'fgsm', { image: images[name], epsilon: 2 });
     expect(report.after[0].index).toBe(reference.fgsmEpsilon2Top);
   });
 
@@ -140,9 +140,9 @@ describe.each(BACKENDS)('on %s', (backend) => {
     const before = await count();
     await runJob(page, 'predict', { image: images['00_hay'], topK: 5 });
     await runMethod(page, 'topK');
-    await runJob(page, 'fgsm', { image: images['00_hay'], epsilon255: 2, target: 6 });
+    await runJob(page, 'fgsm', { image: images['00_hay'], epsilon: 2, target: 6 });
     await runJob(page, 'fool', { image: null, target: 6, maxSteps: 1 });
-    await runJob(page, 'classviz', { target: 76, iterations: 2, seed: 2 });
+    await runJob(page, 'classviz', { class: 76, iterations: 2, seed: 2 });
     expect(await count()).toBe(before);
   });
 

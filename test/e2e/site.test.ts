@@ -42,6 +42,39 @@ describe('site', () => {
     await screenshot(page, '01-home');
   });
 
+  // `npm run models` renders the examples from the data mirror; without one the home page is text only.
+  it('shows the precomputed examples on the home page, every picture loaded', async () => {
+    await page.goto(baseUrl + '/');
+    await page.waitForSelector('h1');
+    if (!process.env.GRADLENS_DATA_MIRROR) {
+      await page.waitForLoadState('networkidle');
+      expect(await page.$$('figure.example')).toHaveLength(0);
+      return;
+    }
+    await page.waitForSelector('figure.example img');
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('figure.example img')].every((img) => img.complete));
+    const images = await page.$$eval('figure.example img', (imgs) =>
+      (imgs as HTMLImageElement[]).map((img) => ({ src: new URL(img.src).pathname, naturalWidth: img.naturalWidth, alt: img.alt, href: img.closest('a')!.getAttribute('href') })),
+    );
+    expect(images.map((i) => i.src)).toEqual(
+      ['input', 'saliency-vanilla', 'saliency-smoothgrad', 'saliency-integrated-gradients', 'fgsm-adversarial', 'fgsm-difference', 'class-visualization'].map((m) => `/examples/${m}.png`),
+    );
+    for (const image of images) {
+      expect(image.naturalWidth, image.src).toBe(224);
+      expect(image.alt.length, image.src).toBeGreaterThan(20);
+    }
+    expect(new Set(images.map((i) => i.href))).toEqual(new Set(['/saliency', '/adversarial', '/classviz']));
+    expect(await page.textContent('figure.example[data-method=saliency-vanilla] figcaption')).toMatch(/^Saliency \(vanilla\): where the gradient of “.+” is largest/);
+    await screenshot(page, '01b-home-examples');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '01c-home-examples-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // A picture's link opens its page in the app.
+    await page.click('figure.example[data-method=class-visualization] a');
+    await page.waitForSelector('[data-testid=run-viz]');
+    expect(new URL(page.url()).pathname).toBe('/classviz');
+  });
+
   it('computes saliency for an uploaded image in the browser (top-1 hay) with a non-empty overlay', async () => {
     await openFromHome('Saliency');
     await page.setInputFiles('[data-testid=file-input]', HAY);
@@ -112,12 +145,13 @@ describe('site', () => {
   it('runs the iterative targeted attack to success with a live step counter', async () => {
     await page.click('nav >> text=Adversarial');
     await page.waitForSelector('[data-testid=input-canvas][data-empty=false]');
+    // Off by default, as in the core and the CLI (until8bit); on, the saved PNG must fool the model too.
+    expect(await page.isChecked('[data-testid=until-8bit]')).toBe(false);
+    await page.check('[data-testid=until-8bit]');
     await page.click('[data-testid=run-attack]');
     await page.waitForSelector('[data-testid=attack-steps]:has-text("Step 1 ")', { timeout: 120_000 });
     await page.waitForSelector('[data-testid=attack-report]', { timeout: 240_000 });
     expect(await page.getAttribute('[data-testid=attack-report]', 'data-success')).toBe('true');
-    // "Keep going until the saved PNG fools it too" is on by default: the report says it survives.
-    expect(await page.isChecked('[data-testid=until-8bit]')).toBe(true);
     expect(await page.textContent('[data-testid=attack-report]')).toMatch(/Survives 8-bit PNG\s*yes/);
     const adversarial = await canvasStats(page, '[data-testid=adversarial-canvas]');
     expect(adversarial.distinct).toBeGreaterThan(1000);

@@ -22,6 +22,18 @@ describe('400 malformed or unknown parameter values', () => {
     expect(body.detail).toMatch(detail);
   });
 
+  it('words an out-of-range value as the CLI and the site do, with the edge’s reason', async () => {
+    const body = await expectProblem(await postImage('/api/v1/saliency', hay(), { method: 'smoothgrad', samples: '40' }), 400);
+    expect(body.detail).toBe('samples must be a whole number from 1 to 32 (each sample is a backward pass within the Worker’s CPU budget), got 40.');
+    const fgsm = await expectProblem(await postImage('/api/v1/adversarial', hay(), { epsilon: '300' }), 400);
+    expect(fgsm.detail).toBe('epsilon must be a number from 0 to 255, got 300.');
+  });
+
+  it('takes the older spelling lr for learningRate, but not both at once', async () => {
+    const both = await expectProblem(await postImage('/api/v1/adversarial', hay(), { attack: 'normalized-step', target: '6', lr: '1', learningRate: '1' }), 400);
+    expect(both.detail).toMatch(/learningRate or its older spelling lr, not both/);
+  });
+
   it('refuses a bad query parameter', async () => {
     const response = await fetchApi('/api/v1/predict?topK=0', { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: hay() as BodyInit });
     expect((await expectProblem(response, 400)).detail).toMatch(/topK/);

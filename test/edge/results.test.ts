@@ -51,8 +51,10 @@ describe('stored results', () => {
     const share = await SELF.fetch(doc.shareUrl);
     expect(share.status).toBe(200);
     const html = await share.text();
-    expect(html).toContain(`<meta property="og:image" content="${doc.maps[0].overlayUrl}">`);
-    expect(html).toContain(`<meta name="twitter:image" content="${doc.maps[0].overlayUrl}">`);
+    // The link preview is the result's card (see share-card.test.ts); the overlay is on the page.
+    expect(html).toContain(`<meta property="og:image" content="${ORIGIN}/api/v1/results/${doc.id}/files/card.png">`);
+    expect(html).toContain(`<meta name="twitter:image" content="${ORIGIN}/api/v1/results/${doc.id}/files/card.png">`);
+    expect(html).toContain(doc.maps[0].overlayUrl);
     expect(html).toContain('brown bear');
     expect(html).toContain(doc.inputUrl);
     expect(html).toMatch(/href="\/\?mode=saliency&amp;result=/);
@@ -91,7 +93,7 @@ describe('stored results', () => {
     expect(npy.shape).toEqual([224, 224]);
 
     const model = await getClassifier('squeezenet1_1', env.ASSETS);
-    const core = await saliencyMaps(model, decodeImage(image), { target: 'top' });
+    const core = await saliencyMaps(model, decodeImage(image), { class: 'top' });
     expect(core.maps[0].class).toEqual(doc.class);
     expect(npy.data).toEqual(core.maps[0].data);
   });
@@ -169,5 +171,9 @@ describe('compute routes', () => {
     const doc = (await response.json()) as { report: { kind: string; steps: number; target: { index: number }; targetProbabilityAfter: number; targetProbabilityBefore: number } };
     expect(doc.report).toMatchObject({ kind: 'normalized-step', steps: 1, target: { index: 6 } });
     expect(doc.report.targetProbabilityAfter).toBeGreaterThan(doc.report.targetProbabilityBefore);
+    // The vocabulary's name for the same step is the same request: answered from the cache.
+    const again = await postImage('/api/v1/adversarial', reference('06_pajama.png'), { attack: 'normalized-step', target: '6', learningRate: '1' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('X-Cache')).toBe('HIT');
   });
 });

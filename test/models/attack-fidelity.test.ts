@@ -14,7 +14,7 @@ const cases = referenceCases().map((c) => [c.name, c] as const);
 
 describe('attacks on the real model agree with the PyTorch reference', () => {
   it.each(cases)('%s: untargeted FGSM at ε = 2 lands on the reference class', async (name, ref) => {
-    const report = await fgsm(model, sampleImage(name), { epsilon255: 2 });
+    const report = await fgsm(model, sampleImage(name), { epsilon: 2 });
     expect(report.before[0].index).toBe(ref.top);
     expect(report.after[0].index).toBe(ref.fgsmEpsilon2Top);
     expect(report.linf).toBe(2);

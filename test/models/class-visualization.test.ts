@@ -15,7 +15,7 @@ describe('class visualization with the CS231n preset on the real model', () => {
     [130, 'flamingo'],
     [366, 'gorilla'],
   ])('makes class %i (%s) the top-1 class of the final 8-bit image (seed 0)', async (index, name) => {
-    const result = await classVisualization(model, { target: index, preset: 'cs231n', seed: 0 });
+    const result = await classVisualization(model, { class: index, preset: 'cs231n', seed: 0 });
     expect(result.class).toEqual({ index, name });
     expect(result.steps).toBe(100);
     const [top] = await predict(model, result.image, 1);

@@ -49,11 +49,13 @@ describe('api client', () => {
 describe('saliency request fields', () => {
   it('sends topK for top-k maps and class for one class, never both', () => {
     const state = initialState({ name: 'saliency' }).saliency;
-    expect(saliencyFields(saliencyOptions({ ...state, target: 'top-k', topK: 3 }))).toMatchObject({ topK: 3, class: undefined, method: 'vanilla' });
-    expect(saliencyFields(saliencyOptions({ ...state, target: 8 }))).toMatchObject({ class: '8', topK: undefined });
-    // In the browser too, one chosen class goes without topK: the core lets topK override the target.
-    const single = saliencyOptions({ ...state, target: 8 });
-    expect(single.target).toBe(8);
+    // The default is the CLI's and the API's: one map, for the predicted class.
+    expect(saliencyFields(saliencyOptions(state))).toMatchObject({ class: 'top', topK: undefined, method: 'vanilla' });
+    expect(saliencyFields(saliencyOptions({ ...state, class: 8, topK: 3 }))).toMatchObject({ topK: 3, class: undefined, method: 'vanilla' });
+    expect(saliencyFields(saliencyOptions({ ...state, class: 8 }))).toMatchObject({ class: '8', topK: undefined });
+    // In the browser too, one chosen class goes without topK: the core lets topK override the class.
+    const single = saliencyOptions({ ...state, class: 8 });
+    expect(single.class).toBe(8);
     expect(single.topK).toBeUndefined();
     expect(saliencyOptions({ ...state, method: 'smoothgrad', samples: 8 })).toMatchObject({ method: 'smoothgrad', samples: 8 });
     // The core's default seed, as the CLI and the API use: the same SmoothGrad map on every surface.

@@ -52,8 +52,8 @@ describe('EngineClient', () => {
   it('streams progress to the job that asked, and sends control messages', async () => {
     const { client, workers } = setup();
     const steps: number[] = [];
-    const job = client.run('classviz', { target: 76 }, (p) => steps.push(p.step));
-    const other = client.run('classviz', { target: 1 });
+    const job = client.run('classviz', { class: 76 }, (p) => steps.push(p.step));
+    const other = client.run('classviz', { class: 1 });
     workers[0].reply({ kind: 'progress', id: job.id, progress: { step: 1, total: 10 } });
     workers[0].reply({ kind: 'progress', id: other.id, progress: { step: 5, total: 10 } });
     workers[0].reply({ kind: 'progress', id: job.id, progress: { step: 2, total: 10 } });
@@ -102,7 +102,7 @@ describe('EngineClient', () => {
 
   it('on a lost GPU device: ends the worker, fails its jobs with engine/lost, tells the page, and starts afresh next time', async () => {
     const { client, workers, lost } = setup();
-    const job = client.run('classviz', { target: 76 });
+    const job = client.run('classviz', { class: 76 });
     workers[0].reply({ kind: 'lost', backend: 'webgl', reason: 'the WebGL context was lost' });
     await expect(job.result).rejects.toMatchObject({ code: 'engine/lost', message: 'The engine stopped: the WebGL context was lost.' });
     expect(workers[0].terminated).toBe(true);

@@ -59,7 +59,7 @@ const harness: Harness = {
     const model = tinySqueezeNet(32);
     const during: number[] = [];
     const before = tf.memory().numTensors;
-    await classVisualization(model, { target: 1, iterations, seed: 3, jitter: 4, blurSigma: 0.5, onStep: () => void during.push(tf.memory().numTensors) });
+    await classVisualization(model, { class: 1, iterations, seed: 3, jitter: 4, blurSigma: 0.5, onStep: () => void during.push(tf.memory().numTensors) });
     const after = tf.memory().numTensors;
     model.dispose();
     return { backend: tf.getBackend(), before, during, after };

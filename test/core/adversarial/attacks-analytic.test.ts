@@ -38,7 +38,7 @@ describe('FGSM', () => {
     const top = 0;
     const numeric = finiteDifferences((t) => crossEntropy(model.scores(t).dataSync() as Float32Array, top), x, 1e-2);
     x.dispose();
-    const report = await fgsm(model, image, { epsilon255: 3 });
+    const report = await fgsm(model, image, { epsilon: 3 });
     expect(report.before[0].index).toBe(top);
     PIXELS.forEach((p, i) => expect(report.adversarial.data[i]).toBe(p + 3 * Math.sign(numeric[i])));
     expect(report.linf).toBe(3);
@@ -51,14 +51,14 @@ describe('FGSM', () => {
     const x = tf.tensor4d(PIXELS.map((p) => p / 255), [1, 2, 2, 3]);
     const numeric = finiteDifferences((t) => crossEntropy(model.scores(t).dataSync() as Float32Array, 1), x, 1e-2);
     x.dispose();
-    const report = await fgsm(model, image, { epsilon255: 2, target: 'y squared' });
+    const report = await fgsm(model, image, { epsilon: 2, target: 'y squared' });
     expect(report.target).toEqual({ index: 1, name: 'y squared' });
     PIXELS.forEach((p, i) => expect(report.adversarial.data[i]).toBe(p - 2 * Math.sign(numeric[i])));
   });
 
   it('refuses ε outside 0–255', async () => {
-    await expect(fgsm(analyticModel(), image, { epsilon255: 300 })).rejects.toMatchObject({ code: 'options/invalid' });
-    await expect(fgsm(analyticModel(), image, { epsilon255: Number.NaN })).rejects.toMatchObject({ code: 'options/invalid' });
+    await expect(fgsm(analyticModel(), image, { epsilon: 300 })).rejects.toMatchObject({ code: 'options/invalid' });
+    await expect(fgsm(analyticModel(), image, { epsilon: Number.NaN })).rejects.toMatchObject({ code: 'options/invalid' });
   });
 
   it('refuses an image that is not at model resolution', async () => {

@@ -91,7 +91,7 @@ describe('transforms', () => {
 });
 
 describe('classVisualization', () => {
-  const options = { target: 1, iterations: 6, learningRate: 0.05, jitter: 1, blurEvery: 3, seed: 4, frameEvery: 2 } as const;
+  const options = { class: 1, iterations: 6, learningRate: 0.05, jitter: 1, blurEvery: 3, seed: 4, frameEvery: 2 } as const;
 
   it('raises the class score, reports each step with frames, and is repeatable for a seed', async () => {
     const model = analyticModel();
@@ -109,7 +109,7 @@ describe('classVisualization', () => {
   it('raises the class score step by step (no blur, no jitter), up to the final 8-bit image', async () => {
     const model = analyticModel();
     const scores: number[] = [];
-    const result = await classVisualization(model, { target: 1, iterations: 8, learningRate: 0.05, l2: 0, jitter: 0, blurEvery: 0, seed: 4, onStep: (s) => void scores.push(s.score) });
+    const result = await classVisualization(model, { class: 1, iterations: 8, learningRate: 0.05, l2: 0, jitter: 0, blurEvery: 0, seed: 4, onStep: (s) => void scores.push(s.score) });
     // Step k reports the score of class 1 (Σ y²) at the image before its update; from step 2 on that image is
     // clamped to valid pixels (step 1's noise is not), and from there every step raises the score.
     for (let k = 2; k < scores.length; k++) expect(scores[k]).toBeGreaterThan(scores[k - 1]);
@@ -122,7 +122,7 @@ describe('classVisualization', () => {
     controller.abort();
     await expect(classVisualization(analyticModel(), { ...options, signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
     await expect(classVisualization(analyticModel(), { ...options, iterations: -1 })).rejects.toMatchObject({ code: 'options/invalid' });
-    await expect(classVisualization(analyticModel(), { ...options, target: 'top' })).rejects.toMatchObject({ code: 'options/invalid' });
+    await expect(classVisualization(analyticModel(), { ...options, class: 'top' })).rejects.toMatchObject({ code: 'options/invalid' });
   });
 
   it.each([

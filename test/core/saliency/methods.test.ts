@@ -110,7 +110,7 @@ describe('saliencyMaps', () => {
   });
 
   it('explains a class given by name', async () => {
-    const { maps } = await saliencyMaps(analyticModel(), image, { target: 'sine z' });
+    const { maps } = await saliencyMaps(analyticModel(), image, { class: 'sine z' });
     expect(maps[0].class).toEqual({ index: 2, name: 'sine z' });
     const pixels = Array.from(image.data).filter((_, i) => i % 3 === 2).map((p) => Math.cos(p / 255));
     pixels.forEach((v, i) => expect(maps[0].data[i]).toBeCloseTo(v, 5));
@@ -119,11 +119,11 @@ describe('saliencyMaps', () => {
   it('rejects an unknown method and a bad topK with typed errors', async () => {
     await expect(saliencyMaps(analyticModel(), image, { method: 'guided' as never })).rejects.toMatchObject({ code: 'options/invalid' });
     await expect(saliencyMaps(analyticModel(), image, { topK: 0 })).rejects.toMatchObject({ code: 'options/invalid' });
-    await expect(saliencyMaps(analyticModel(), image, { target: 'zebra' })).rejects.toMatchObject({ code: 'class/unknown' });
+    await expect(saliencyMaps(analyticModel(), image, { class: 'zebra' })).rejects.toMatchObject({ code: 'class/unknown' });
   });
 
   it('refuses more top-k maps than the model has classes, instead of returning fewer', async () => {
-    await expect(saliencyMaps(analyticModel(), image, { topK: 4 })).rejects.toMatchObject({ code: 'options/invalid', message: expect.stringContaining('1 to 3') });
+    await expect(saliencyMaps(analyticModel(), image, { topK: 4 })).rejects.toMatchObject({ code: 'options/invalid', message: expect.stringContaining('at most 3') });
   });
 
   it.each([

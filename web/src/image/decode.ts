@@ -1,7 +1,9 @@
 /**
- * Any image file the visitor gives → a 224×224 RGB image for the model. The browser's decoder
- * handles every format it knows (and downsizes huge photos while decoding); the core's decoder is
- * the fallback and the source of precise error codes for broken files.
+ * Any image file the visitor gives → a 224×224 RGB image for the model. PNG and JPEG go through the
+ * core's one pipeline (core/image/model-image.ts: decode, EXIF orientation, fit, resize), exactly as
+ * on the CLI and the API, so one file gives one input everywhere. Formats the core does not read
+ * (WebP, GIF, AVIF, …) are decoded by the browser, downsized to a long side of 1024 px, then fitted
+ * by the core.
  */
 import type { FitMode } from '../../../core/image/fit-image.ts';
 import type { RgbImage } from '../../../core/types.ts';
@@ -9,14 +11,14 @@ import type { RgbImage } from '../../../core/types.ts';
 import { flattenAlpha } from '../../../core/image/flatten-alpha.ts';
 
 export const MODEL_SIZE = 224;
-/** Longest side kept from the browser decode before the core fits it to the model size. */
+/** Longest side kept from a browser decode (formats the core does not read) before the core fits it. */
 const DECODE_MAX_SIDE = 1024;
 const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 export interface DecodedInput {
   /** Fitted to MODEL_SIZE × MODEL_SIZE. */
   image: RgbImage;
-  /** As decoded (long side at most 1024 px): what `fitInput` refits when the fit mode changes. */
+  /** As decoded: what `fitInput` refits when the fit mode changes. */
   source: RgbImage;
   originalWidth: number;
   originalHeight: number;
@@ -37,8 +39,38 @@ export async function decodeInput(blob: Blob, fit: FitMode = 'squash'): Promise<
   if (blob.type && !blob.type.startsWith('image/')) {
     throw new InputError('image/unsupported', `“${blob.type}” is not an image.`, 'Choose a JPEG, PNG or WebP image.');
   }
-  const decoded = (await decodeWithBrowser(blob)) ?? (await decodeWithCore(blob));
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const core = await import('../../../core/image/index.ts');
+  if (coreReads(core, bytes)) return withInputError(() => {
+    const { image, decoded } = core.modelImage(bytes, MODEL_SIZE, fit); // the core's pixel budget
+    return { image, source: decoded, originalWidth: decoded.width, originalHeight: decoded.height };
+  });
+  const decoded = await decodeWithBrowser(blob);
+  if (!decoded) return withInputError(() => core.decodeImage(bytes) as never); // says precisely why
   return { ...decoded, source: decoded.image, image: await fitInput(decoded.image, fit) };
+}
+
+type CoreImage = typeof import('../../../core/image/index.ts');
+
+/** Whether the bytes are a PNG or JPEG (the core's formats); broken ones too, so the core names the fault. */
+function coreReads(core: CoreImage, bytes: Uint8Array): boolean {
+  try {
+    core.readImageHeader(bytes);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code !== 'image/unsupported';
+  }
+}
+
+/** The core's errors as the UI shows them. */
+function withInputError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const e = error as { code?: string; message?: string; hint?: string };
+    if (e && typeof e.code === 'string') throw new InputError(e.code, e.message ?? 'The image cannot be read.', e.hint);
+    throw new InputError('image/corrupt', 'This file cannot be read as an image.', 'It may be damaged or in a format browsers do not support; try a JPEG or PNG.');
+  }
 }
 
 /** The model-size square of a decoded image; the core's resampler is loaded on first use, off the main bundle. */
@@ -72,17 +104,4 @@ async function decodeWithBrowser(blob: Blob): Promise<Decoded | null> {
   full.close();
   bitmap.close();
   return { image: flattenAlpha(context.getImageData(0, 0, width, height)), originalWidth, originalHeight };
-}
-
-async function decodeWithCore(blob: Blob): Promise<Decoded> {
-  const { decodeImage } = await import('../../../core/image/index.ts');
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  try {
-    const image = await decodeImage(bytes); // the core's pixel budget
-    return { image, originalWidth: image.width, originalHeight: image.height };
-  } catch (error) {
-    const e = error as { code?: string; message?: string; hint?: string };
-    if (e && typeof e.code === 'string') throw new InputError(e.code, e.message ?? 'The image cannot be read.', e.hint);
-    throw new InputError('image/corrupt', 'This file cannot be read as an image.', 'It may be damaged or in a format browsers do not support; try a JPEG or PNG.');
-  }
 }

@@ -11,15 +11,17 @@ import { appStore, patch, type AdversarialState } from '../state/app.ts';
 import { ensureEngine } from '../state/engine.ts';
 import { useSelector } from '../state/store.ts';
 import { formatPercent } from '../lib/format.ts';
+import { inputBounds } from '../lib/bounds.ts';
 
 const set = (update: Partial<AdversarialState>) => patch('adversarial', update);
+const attackBounds = (name: 'learningRate' | 'maxSteps' | 'epsilon') => inputBounds('attack', name);
 
 export function AdversarialPage() {
   const a = useSelector(appStore, (s) => s.adversarial);
   const input = useSelector(appStore, (s) => s.input);
   useEffect(() => void ensureEngine().catch(() => undefined), []);
   const last = a.steps[a.steps.length - 1];
-  const canRun = !a.running && (input !== null || (a.mode === 'fool' && a.start === 'black'));
+  const canRun = !a.running && (input !== null || (a.attack === 'fool' && a.black));
 
   return (
     <div class="page two-columns">
@@ -37,13 +39,13 @@ export function AdversarialPage() {
           <fieldset>
             <legend>Attack</legend>
             <label>
-              <input type="radio" name="mode" checked={a.mode === 'fool'} onChange={() => set({ mode: 'fool' })} /> Iterative, targeted (in the browser)
+              <input type="radio" name="attack" checked={a.attack === 'fool'} onChange={() => set({ attack: 'fool' })} /> Iterative, targeted (in the browser)
             </label>
             <label>
-              <input type="radio" name="mode" checked={a.mode === 'fgsm'} onChange={() => set({ mode: 'fgsm' })} /> FGSM, one step
+              <input type="radio" name="attack" checked={a.attack === 'fgsm'} onChange={() => set({ attack: 'fgsm' })} /> FGSM, one step
             </label>
           </fieldset>
-          {a.mode === 'fgsm' ? (
+          {a.attack === 'fgsm' ? (
             <label>
               Direction
               <select value={a.fgsmTargeted ? 'towards' : 'away'} onChange={(e) => set({ fgsmTargeted: e.currentTarget.value === 'towards' })} data-testid="fgsm-direction">
@@ -52,23 +54,23 @@ export function AdversarialPage() {
               </select>
             </label>
           ) : null}
-          {a.mode === 'fool' || a.fgsmTargeted ? (
+          {a.attack === 'fool' || a.fgsmTargeted ? (
             <ClassPicker id="attack-target" label="Target class" value={a.target} onChange={(target) => set({ target })} />
           ) : null}
-          {a.mode === 'fool' ? (
+          {a.attack === 'fool' ? (
             <>
               <label>
                 Start from
-                <select value={a.start} onChange={(e) => set({ start: e.currentTarget.value as 'image' | 'black' })}>
+                <select value={a.black ? 'black' : 'image'} onChange={(e) => set({ black: e.currentTarget.value === 'black' })}>
                   <option value="image">The image</option>
                   <option value="black">A black image</option>
                 </select>
               </label>
               <label>
-                Step size <input type="number" min={0.1} max={10} step={0.1} value={a.lr} onChange={(e) => set({ lr: Number(e.currentTarget.value) })} />
+                Step size <input type="number" {...attackBounds('learningRate')} step={0.1} value={a.learningRate} onChange={(e) => set({ learningRate: Number(e.currentTarget.value) })} />
               </label>
               <label>
-                Max steps <input type="number" min={1} max={1000} value={a.maxSteps} onChange={(e) => set({ maxSteps: Number(e.currentTarget.value) })} />
+                Max steps <input type="number" {...attackBounds('maxSteps')} value={a.maxSteps} onChange={(e) => set({ maxSteps: Number(e.currentTarget.value) })} />
               </label>
               <label class="checkbox">
                 <input type="checkbox" checked={a.until8bit} onChange={(e) => set({ until8bit: e.currentTarget.checked })} data-testid="until-8bit" /> Keep going until the
@@ -78,7 +80,7 @@ export function AdversarialPage() {
           ) : (
             <>
               <label>
-                ε (of 255) <input type="number" min={0.5} max={32} step={0.5} value={a.epsilon255} onChange={(e) => set({ epsilon255: Number(e.currentTarget.value) })} />
+                ε (of 255) <input type="number" {...attackBounds('epsilon')} step={0.5} value={a.epsilon} onChange={(e) => set({ epsilon: Number(e.currentTarget.value) })} />
               </label>
               <label>
                 Compute
@@ -102,13 +104,13 @@ export function AdversarialPage() {
       </div>
       <div class="column results">
         <p class="step-counter" aria-live="polite" data-testid="attack-steps">
-          {a.mode === 'fool'
+          {a.attack === 'fool'
             ? `Step ${last?.step ?? 0} of ${a.maxSteps} · P(${IMAGENET_CLASSES[a.target]}) = ${last ? formatPercent(last.targetProbability) : '–'} · top: ${last?.top.name ?? '–'}`
             : 'One step of size ε in the direction of the gradient’s sign.'}
         </p>
-        {a.mode === 'fool' ? <ProbabilityCurve values={a.steps.map((s) => s.targetProbability)} label="Target probability per step" /> : null}
+        {a.attack === 'fool' ? <ProbabilityCurve values={a.steps.map((s) => s.targetProbability)} label="Target probability per step" /> : null}
         {a.apiResult ? <ResultDocument document={a.apiResult} /> : null}
-        <AttackReportView report={a.report} original={a.mode === 'fool' && a.start === 'black' ? null : (input?.image ?? null)} />
+        <AttackReportView report={a.report} original={a.attack === 'fool' && a.black ? null : (input?.image ?? null)} />
       </div>
     </div>
   );

@@ -10,19 +10,21 @@ import { ensureEngine } from '../state/engine.ts';
 import { useSelector } from '../state/store.ts';
 import { downloadBlob, pngBlob } from '../image/pixels.ts';
 import { formatPercent } from '../lib/format.ts';
+import { inputBounds } from '../lib/bounds.ts';
+import type { LIMITS } from '../../../core/limits.ts';
 
 const setSettings = (update: Partial<ClassVizSettings>) =>
   patch('classviz', { settings: { ...appStore.get().classviz.settings, ...update } });
 
-const NUMBER_FIELDS: { key: keyof ClassVizSettings; label: string; min: number; max: number; step: number | 'any' }[] = [
-  { key: 'iterations', label: 'Iterations', min: 1, max: 2000, step: 1 },
-  { key: 'learningRate', label: 'Learning rate', min: 0, max: 1000, step: 'any' },
-  { key: 'l2', label: 'L2 weight', min: 0, max: 1, step: 'any' },
-  { key: 'totalVariation', label: 'Total variation weight', min: 0, max: 10, step: 'any' },
-  { key: 'blurEvery', label: 'Blur every (steps, 0 = off)', min: 0, max: 1000, step: 1 },
-  { key: 'blurSigma', label: 'Blur σ (px)', min: 0, max: 5, step: 0.1 },
-  { key: 'jitter', label: 'Jitter (px)', min: 0, max: 64, step: 1 },
-  { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, step: 1 },
+const NUMBER_FIELDS: { key: keyof ClassVizSettings & keyof typeof LIMITS.classviz; label: string; step: number | 'any' }[] = [
+  { key: 'iterations', label: 'Iterations', step: 1 },
+  { key: 'learningRate', label: 'Learning rate', step: 'any' },
+  { key: 'l2', label: 'L2 weight', step: 'any' },
+  { key: 'totalVariation', label: 'Total variation weight', step: 'any' },
+  { key: 'blurEvery', label: 'Blur every (steps, 0 = off)', step: 1 },
+  { key: 'blurSigma', label: 'Blur σ (px)', step: 0.1 },
+  { key: 'jitter', label: 'Jitter (px)', step: 1 },
+  { key: 'seed', label: 'Seed', step: 1 },
 ];
 
 export function ClassVizPage() {
@@ -47,7 +49,7 @@ export function ClassVizPage() {
             void runClassViz();
           }}
         >
-          <ClassPicker id="viz-class" label="Class" value={v.settings.target} onChange={(target) => setSettings({ target })} />
+          <ClassPicker id="viz-class" label="Class" value={v.settings.class} onChange={(index) => setSettings({ class: index })} />
           <label>
             Preset
             <select
@@ -64,8 +66,7 @@ export function ClassVizPage() {
                 {f.label}
                 <input
                   type="number"
-                  min={f.min}
-                  max={f.max}
+                  {...inputBounds('classviz', f.key)}
                   step={f.step}
                   value={v.settings[f.key] as number}
                   data-testid={`viz-${f.key}`}

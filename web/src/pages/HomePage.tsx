@@ -1,5 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadExamples, type Example } from '../lib/examples.ts';
+
+/** Pictures precomputed by `npm run models`; each links to the page that makes it. */
+function ExampleGrid({ examples }: { examples: Example[] }) {
+  return (
+    <section class="examples" aria-labelledby="examples-heading">
+      <h2 id="examples-heading">What it shows</h2>
+      <p class="muted">Computed by the same code this site runs, on SqueezeNet 1.1 with its real weights. Open one to try it on your own image.</p>
+      <ul class="example-grid">
+        {examples.map((example) => (
+          <li key={example.url}>
+            <figure class="example" data-method={example.method}>
+              <a href={example.href}>
+                <img src={example.url} width={example.width} height={example.height} alt={example.alt} decoding="async" />
+              </a>
+              <figcaption>{example.caption}</figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** What the site does and where to start. */
 export function HomePage() {
+  const [examples, setExamples] = useState<Example[]>([]);
+  useEffect(() => {
+    let shown = true;
+    void loadExamples().then((list) => shown && setExamples(list));
+    return () => void (shown = false);
+  }, []);
   return (
     <div class="page">
       <h1>How does a CNN see an image?</h1>
@@ -25,6 +56,8 @@ export function HomePage() {
           <p>The same methods on the server, with shareable results.</p>
         </a>
       </div>
+      {/* Below the cards: the pictures arrive after the first paint and push nothing down. */}
+      {examples.length > 0 ? <ExampleGrid examples={examples} /> : null}
     </div>
   );
 }

@@ -11,12 +11,16 @@ import { appStore, patch, type MapView, type SaliencyState } from '../state/app.
 import { ensureEngine } from '../state/engine.ts';
 import { runSaliency, shareSaliency } from '../state/saliency.ts';
 import { useSelector } from '../state/store.ts';
+import { inputBounds } from '../lib/bounds.ts';
+import { DEFAULTS } from '../../../core/defaults.ts';
 import type { SaliencyMethod } from '../worker/protocol.ts';
 
 const set = (update: Partial<SaliencyState>) => patch('saliency', update);
 
 export function SaliencyPage() {
   const s = useSelector(appStore, (state) => state.saliency);
+  // The server is stricter than the browser where its CPU budget demands it.
+  const bounds = (name: 'samples' | 'steps' | 'topK') => inputBounds('saliency', name, s.where === 'api' ? 'edge' : 'core');
   const input = useSelector(appStore, (state) => state.input);
   const predictions = useSelector(appStore, (state) => state.inputPredictions);
   useEffect(() => void ensureEngine().catch(() => undefined), []);
@@ -44,24 +48,36 @@ export function SaliencyPage() {
           </label>
           {s.method === 'smoothgrad' ? (
             <label>
-              Samples <input type="number" min={1} max={64} value={s.samples} onChange={(e) => set({ samples: Number(e.currentTarget.value) })} />
+              Samples <input type="number" {...bounds('samples')} value={s.samples} onChange={(e) => set({ samples: Number(e.currentTarget.value) })} />
             </label>
           ) : null}
           {s.method === 'integrated-gradients' ? (
             <label>
-              Steps <input type="number" min={1} max={64} value={s.steps} onChange={(e) => set({ steps: Number(e.currentTarget.value) })} />
+              Steps <input type="number" {...bounds('steps')} value={s.steps} onChange={(e) => set({ steps: Number(e.currentTarget.value) })} />
             </label>
           ) : null}
           <fieldset>
             <legend>Classes</legend>
             <label>
-              <input type="radio" name="target" checked={s.target === 'top-k'} onChange={() => set({ target: 'top-k' })} /> Top
-              <input type="number" aria-label="How many top classes" min={1} max={5} value={s.topK} onChange={(e) => set({ topK: Number(e.currentTarget.value) })} /> side by side
+              <input type="radio" name="target" checked={s.topK === null && s.class === 'top'} onChange={() => set({ topK: null, class: 'top' })} data-testid="class-top" /> The
+              predicted class
             </label>
             <label>
-              <input type="radio" name="target" checked={s.target !== 'top-k'} onChange={() => set({ target: typeof s.target === 'number' ? s.target : 0 })} /> One class (any, even a wrong one)
+              <input type="radio" name="target" checked={s.topK !== null} onChange={() => set({ topK: DEFAULTS.saliency.topK })} data-testid="class-top-k" /> Top
+              <input
+                type="number"
+                aria-label="How many top classes"
+                {...bounds('topK')}
+                value={s.topK ?? DEFAULTS.saliency.topK}
+                onChange={(e) => set({ topK: Number(e.currentTarget.value) })}
+              />{' '}
+              side by side
             </label>
-            {s.target !== 'top-k' ? <ClassPicker id="saliency-class" label="Class" value={s.target} onChange={(index) => set({ target: index })} /> : null}
+            <label>
+              <input type="radio" name="target" checked={s.topK === null && s.class !== 'top'} onChange={() => set({ topK: null, class: 0 })} data-testid="class-one" /> One
+              class (any, even a wrong one)
+            </label>
+            {s.topK === null && s.class !== 'top' ? <ClassPicker id="saliency-class" label="Class" value={s.class} onChange={(index) => set({ class: index })} /> : null}
           </fieldset>
           <label>
             Compute

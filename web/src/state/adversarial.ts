@@ -13,25 +13,25 @@ let running: Job<'fool'> | Job<'fgsm'> | null = null;
 export async function runAttack(): Promise<void> {
   const { input, adversarial: a } = appStore.get();
   if (a.running) return;
-  if (!input && !(a.mode === 'fool' && a.start === 'black')) return;
+  if (!input && !(a.attack === 'fool' && a.black)) return;
   patch('adversarial', { running: true, steps: [], report: null, apiResult: null, error: null });
   // Untargeted FGSM steps away from the predicted class; the API and the core take no target for it.
   const fgsmTarget = a.fgsmTargeted ? a.target : undefined;
   try {
     let report: AttackReport;
-    if (a.mode === 'fgsm' && a.where === 'api') {
+    if (a.attack === 'fgsm' && a.where === 'api') {
       const apiResult = await api.postImage<ApiDocument>('/adversarial', await pngBlob(input!.image), {
-        attack: 'fgsm', epsilon: a.epsilon255, ...(fgsmTarget === undefined ? {} : { target: fgsmTarget }),
+        attack: 'fgsm', epsilon: a.epsilon, ...(fgsmTarget === undefined ? {} : { target: fgsmTarget }),
       });
       patch('adversarial', { running: false, apiResult });
       return;
-    } else if (a.mode === 'fgsm') {
-      report = await runJob('fgsm', { image: input!.image, epsilon255: a.epsilon255, target: fgsmTarget }, undefined, (job) => (running = job));
+    } else if (a.attack === 'fgsm') {
+      report = await runJob('fgsm', { image: input!.image, epsilon: a.epsilon, target: fgsmTarget }, undefined, (job) => (running = job));
     } else {
-      const image = a.start === 'black' ? null : input!.image;
+      const image = a.black ? null : input!.image;
       report = await runJob(
         'fool',
-        { image, target: a.target, lr: a.lr, maxSteps: a.maxSteps, until8bit: a.until8bit },
+        { image, target: a.target, learningRate: a.learningRate, maxSteps: a.maxSteps, until8bit: a.until8bit },
         (step) => patch('adversarial', { steps: [...appStore.get().adversarial.steps, step] }),
         (job) => (running = job),
       );

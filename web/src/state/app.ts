@@ -17,7 +17,6 @@ import type {
 import { createStore } from './store.ts';
 // Plain data, no TF.js: the site's defaults are the core's.
 import { DEFAULTS } from '../../../core/defaults.ts';
-import { DEFAULT_COLORMAP, DEFAULT_LOCALIZATION_QUANTILE, DEFAULT_OVERLAY_OPACITY } from '../../../core/render/defaults.ts';
 import type { ApiDocument } from '../api/results.ts';
 
 export interface UserMessage {
@@ -52,9 +51,10 @@ export type MapView = 'overlay' | 'heatmap' | 'mask';
 
 export interface SaliencyState {
   method: SaliencyMethod;
-  /** `top-k`: maps of the k best classes side by side; a number: one map for that class. */
-  target: 'top-k' | number;
-  topK: number;
+  /** The class explained: `top` (the predicted one) or an index. */
+  class: 'top' | number;
+  /** Maps of the k most probable classes side by side (overrides `class`, as in the core and the API); null: one map. */
+  topK: number | null;
   samples: number;
   steps: number;
   noise: number;
@@ -72,16 +72,18 @@ export interface SaliencyState {
 }
 
 export interface AdversarialState {
-  mode: 'fool' | 'fgsm';
+  attack: 'fool' | 'fgsm';
   target: number;
-  start: 'image' | 'black';
-  lr: number;
+  /** The iterative attack starts from a black image instead of the input. */
+  black: boolean;
+  learningRate: number;
   maxSteps: number;
   /** Keep stepping until the image rounded to 8 bits (the downloadable PNG) fools the model too. */
   until8bit: boolean;
   /** FGSM towards `target` instead of away from the predicted class. */
   fgsmTargeted: boolean;
-  epsilon255: number;
+  /** FGSM step in 0–255 pixel levels. */
+  epsilon: number;
   where: 'browser' | 'api';
   running: boolean;
   steps: FoolStep[];
@@ -94,7 +96,7 @@ export interface AdversarialState {
 export type ClassVizSettings = Omit<ClassVisualizationSettings, 'step'> & {
   preset: 'cs231n' | 'normalized';
   seed: number;
-  target: number;
+  class: number;
   init: 'noise' | 'black' | 'upload';
 };
 
@@ -143,33 +145,33 @@ export interface AppState {
 }
 
 /** The editable settings of a preset, taken from the core so the studio starts where the CLI does. */
-export function presetSettings(preset: 'cs231n' | 'normalized'): Omit<ClassVizSettings, 'target' | 'init' | 'seed'> {
+export function presetSettings(preset: 'cs231n' | 'normalized'): Omit<ClassVizSettings, 'class' | 'init' | 'seed'> {
   const { iterations, learningRate, l2, totalVariation, blurEvery, blurSigma, jitter } = PRESETS[preset];
   return { preset, iterations, learningRate, l2, totalVariation, blurEvery, blurSigma, jitter };
 }
 
 export function initialState(route: Route): AppState {
+  const { saliency: s, attack: a, render: r } = DEFAULTS;
   return {
     route,
     engine: { status: 'off', choice: 'auto', progress: null, info: null, error: null, notice: null },
     input: null,
-    inputFit: 'squash',
+    inputFit: DEFAULTS.fit,
     inputError: null,
     inputBusy: false,
     inputPredictions: null,
     saliency: {
-      method: DEFAULTS.saliency.method, target: 'top-k', topK: 3,
-      samples: DEFAULTS.saliency.smoothGradSamples, steps: DEFAULTS.saliency.integratedGradientsSteps, noise: DEFAULTS.saliency.smoothGradNoise,
-      where: 'browser', colormap: DEFAULT_COLORMAP, opacity: DEFAULT_OVERLAY_OPACITY, view: 'overlay', quantile: DEFAULT_LOCALIZATION_QUANTILE,
+      method: s.method, class: s.class, topK: null, samples: s.samples, steps: s.steps, noise: s.noise,
+      where: 'browser', colormap: r.colormap, opacity: r.opacity, view: 'overlay', quantile: r.quantile,
       running: false, result: null, apiResult: null, error: null, share: { status: 'idle' },
     },
     adversarial: {
-      mode: 'fool', target: 8 /* hen */, start: 'image',
-      lr: DEFAULTS.adversarial.foolLearningRate, maxSteps: DEFAULTS.adversarial.foolMaxSteps, until8bit: true, fgsmTargeted: false, epsilon255: DEFAULTS.adversarial.fgsmEpsilon255,
+      attack: 'fool', target: a.target, black: false,
+      learningRate: a.learningRate, maxSteps: a.maxSteps, until8bit: a.until8bit, fgsmTargeted: false, epsilon: a.epsilon,
       where: 'browser', running: false, steps: [], report: null, apiResult: null, error: null,
     },
     classviz: {
-      settings: { ...presetSettings('cs231n'), target: 76 /* tarantula */, init: 'noise', seed: 1 },
+      settings: { ...presetSettings(DEFAULTS.classviz.preset), class: DEFAULTS.classviz.class, init: DEFAULTS.classviz.init, seed: DEFAULTS.classviz.seed },
       status: 'idle', step: 0, total: 0, iterationsPerSecond: 0, probability: null,
       preview: null, result: null, error: null,
       sweep: { rowParam: 'l2', colParam: 'learningRate', rows: [1e-4, 1e-3, 1e-2], cols: [10, 25, 50], cells: [], running: false },

@@ -68,7 +68,7 @@ async function predictInput(): Promise<void> {
   const input = appStore.get().input;
   if (!input) return;
   try {
-    const predictions = await runJob('predict', { image: input.image, topK: DEFAULTS.topK });
+    const predictions = await runJob('predict', { image: input.image, topK: DEFAULTS.predict.topK });
     if (appStore.get().input?.image === input.image) appStore.set({ inputPredictions: predictions });
   } catch {
     // the engine reports why it cannot run; the maps' button still works once it can

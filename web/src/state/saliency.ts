@@ -8,26 +8,19 @@ import { toUserMessage } from './messages.ts';
 import type { ApiSaliencyResponse } from '../api/results.ts';
 
 export function saliencyOptions(state: SaliencyState): SaliencyOptions {
-  const options: SaliencyOptions = { method: state.method };
-  if (state.target === 'top-k') {
-    options.target = 'top';
-    options.topK = state.topK;
-  } else {
-    // One chosen class: no topK, which would override the target in the core.
-    options.target = state.target;
-  }
+  // topK overrides class in the core and the API alike; only what was chosen is sent.
+  const options: SaliencyOptions = state.topK === null ? { method: state.method, class: state.class } : { method: state.method, topK: state.topK };
   // No seed of its own: the core's default, so the site's SmoothGrad map is the CLI's and the API's.
   if (state.method === 'smoothgrad') Object.assign(options, { samples: state.samples, noise: state.noise });
   if (state.method === 'integrated-gradients') options.steps = state.steps;
   return options;
 }
 
-/** The API's form fields for the same options (`class`, and `topK` only for top-k: it overrides `class`). */
+/** The API's form fields for the same options: the vocabulary's names, so nothing is renamed on the way. */
 export function saliencyFields(options: SaliencyOptions): Record<string, string | number | undefined> {
-  const topK = options.target === 'top' || options.target === undefined;
   return {
-    class: topK ? undefined : String(options.target),
-    topK: topK ? options.topK : undefined,
+    class: options.class === undefined ? undefined : String(options.class),
+    topK: options.topK,
     method: options.method,
     samples: options.samples,
     steps: options.steps,

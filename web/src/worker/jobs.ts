@@ -24,12 +24,12 @@ export const handlers: { [T in ModelJobType]: Handler<T> } = {
 
   saliency: (input, { model }) => saliencyMaps(model, input.image, input.options),
 
-  fgsm: (input, { model }) => fgsm(model, input.image, { epsilon255: input.epsilon255, target: input.target }),
+  fgsm: (input, { model }) => fgsm(model, input.image, { epsilon: input.epsilon, target: input.target }),
 
   fool: (input, { model, control, progress }) =>
     fool(model, input.image, {
       target: input.target,
-      learningRate: input.lr,
+      learningRate: input.learningRate,
       maxSteps: input.maxSteps,
       until8bit: input.until8bit,
       signal: control.signal,

@@ -32,12 +32,12 @@ export interface Jobs {
   predict: { input: { image: RgbImage; topK: number }; progress: never; output: Prediction[] };
   saliency: { input: { image: RgbImage; options: SaliencyOptions }; progress: never; output: SaliencyResult };
   fgsm: {
-    input: { image: RgbImage; epsilon255: number; target?: ClassTarget };
+    input: { image: RgbImage; epsilon: number; target?: ClassTarget };
     progress: never;
     output: AttackReport;
   };
   fool: {
-    input: { image: RgbImage | null; target: ClassTarget; lr?: number; maxSteps?: number; until8bit?: boolean };
+    input: { image: RgbImage | null; target: ClassTarget; learningRate?: number; maxSteps?: number; until8bit?: boolean };
     progress: FoolStep;
     output: AttackReport;
   };
