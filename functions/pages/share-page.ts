@@ -92,13 +92,32 @@ function summary(doc: ShareDocument): { title: string; description: string } & P
   };
 }
 
-/** Link into the site with the same parameters, so a visitor can run it on their own image. */
-function rerunLink(doc: ShareDocument): string {
-  const query = new URLSearchParams({ mode: doc.kind, result: doc.id });
-  for (const [key, value] of Object.entries(doc.parameters)) {
-    if (value !== undefined && value !== null) query.set(key, String(value));
+/** The parameters a site page takes from its URL query, in the vocabulary's names (web/src/lib/query.ts). */
+const SITE_PARAMETERS = {
+  saliency: ['method', 'class', 'topK', 'samples', 'noise', 'steps', 'seed', 'fit'],
+  adversarial: ['attack', 'target', 'epsilon', 'learningRate', 'fit'],
+  // A prediction's topK counts predictions, not maps: only the fit carries over.
+  predict: ['fit'],
+} as const;
+
+/**
+ * The site's page that runs the same request on a visitor's own image. The API's single step
+ * (`normalized-step`) opens the site's iterative attack, of which it is one step; `lr` is `learningRate`.
+ */
+export function rerunLink(doc: Pick<ShareDocument, 'kind' | 'parameters'>): string {
+  const page = doc.kind === 'adversarial' ? 'adversarial' : 'saliency';
+  const given: Record<string, unknown> = { ...doc.parameters };
+  if (page === 'adversarial') {
+    given.learningRate ??= given.lr;
+    given.attack = given.attack === 'normalized-step' ? 'fool' : 'fgsm';
   }
-  return `/?${query.toString()}`;
+  const query = new URLSearchParams();
+  for (const name of SITE_PARAMETERS[doc.kind]) {
+    const value = given[name];
+    if (value !== undefined && value !== null && value !== '') query.set(name, String(value));
+  }
+  const search = query.toString();
+  return `/${page}${search ? `?${search}` : ''}`;
 }
 
 export function sharePage(doc: ShareDocument) {
@@ -122,7 +141,7 @@ ${tables}
 <h2>Parameters</h2>
 <ul>${parameters.map(([k, v]) => html`<li><code>${k}</code> = ${String(v)}</li>`)}</ul>
 <p><small>Result ${doc.id}, created ${doc.createdAt}.</small></p>
-<a class="button" href="${rerunLink(doc)}">Open gradlens and run it yourself</a>`,
+<p><a class="button" href="${rerunLink(doc)}">Run it on your own image</a> <a href="/result/${doc.id}">Open this result in gradlens</a></p>`,
   );
 }
 

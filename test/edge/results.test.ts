@@ -57,7 +57,9 @@ describe('stored results', () => {
     expect(html).toContain(doc.maps[0].overlayUrl);
     expect(html).toContain('brown bear');
     expect(html).toContain(doc.inputUrl);
-    expect(html).toMatch(/href="\/\?mode=saliency&amp;result=/);
+    // Run it yourself: the site's saliency page with the same parameters, in the vocabulary's names.
+    expect(html).toContain('href="/saliency?topK=2"');
+    expect(html).toContain(`href="/result/${doc.id}"`);
 
     const wrongToken = await fetchApi(`/api/v1/results/${doc.id}`, { method: 'DELETE', headers: { Authorization: 'Bearer nope' } });
     await expectProblem(wrongToken, 403);

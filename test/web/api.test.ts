@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../../core/defaults.ts';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient } from '../../web/src/api/client.ts';
 import { documentImages, documentPredictions } from '../../web/src/api/results.ts';
@@ -59,7 +60,7 @@ describe('saliency request fields', () => {
     expect(single.topK).toBeUndefined();
     expect(saliencyOptions({ ...state, method: 'smoothgrad', samples: 8 })).toMatchObject({ method: 'smoothgrad', samples: 8 });
     // The core's default seed, as the CLI and the API use: the same SmoothGrad map on every surface.
-    expect(saliencyOptions({ ...state, method: 'smoothgrad' }).seed).toBeUndefined();
+    expect(saliencyOptions({ ...state, method: 'smoothgrad' }).seed).toBe(DEFAULTS.saliency.seed);
     expect(saliencyOptions({ ...state, method: 'integrated-gradients', steps: 12 })).toMatchObject({ steps: 12 });
   });
 });

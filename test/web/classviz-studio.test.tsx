@@ -13,6 +13,8 @@ interface ScriptedJob {
   options: ClassVizOptions;
   onProgress?: (step: ClassVizStep) => void;
   calls: string[];
+  /** The worker's word that the job is parked. */
+  park(): void;
   finish(result: ClassVizResult): void;
   fail(error: unknown): void;
 }
@@ -23,12 +25,16 @@ vi.mock('../../web/src/state/engine.ts', () => ({
   ensureEngine: () => Promise.resolve({ backend: 'wasm', probes: [], modelId: 'squeezenet1_1', skipped: [] }),
   runJob: (_type: string, options: ClassVizOptions, onProgress?: (s: ClassVizStep) => void, onStart?: (job: unknown) => void) =>
     new Promise((resolve, reject) => {
-      const job: ScriptedJob = { options, onProgress, calls: [], finish: resolve, fail: reject };
+      let parked = () => {};
+      const job: ScriptedJob = { options, onProgress, calls: [], park: () => parked(), finish: resolve, fail: reject };
       jobs.push(job);
       onStart?.({
         id: jobs.length,
         result: Promise.resolve(),
-        pause: () => job.calls.push('pause'),
+        pause: () => {
+          job.calls.push('pause');
+          return new Promise<void>((resolve) => (parked = resolve));
+        },
         resume: () => job.calls.push('resume'),
         cancel: () => {
           job.calls.push('cancel');
@@ -69,22 +75,28 @@ describe('class visualization state', () => {
     jobs[0].onProgress!({ step: 4, total: 100, probability: 0.1, image: image(9) });
     expect(appStore.get().classviz.step).toBe(4);
 
-    studio.pauseClassViz();
-    expect(appStore.get().classviz.status).toBe('paused');
+    const pausing = studio.pauseClassViz();
     expect(jobs[0].calls).toEqual(['pause']);
-    studio.pauseClassViz(); // already paused: nothing more is sent
+    // Until the worker has parked the job, a step under way may still land: not paused yet.
+    expect(appStore.get().classviz.status).toBe('running');
+    jobs[0].onProgress!({ step: 5, total: 100 });
+    jobs[0].park();
+    await pausing;
+    expect(appStore.get().classviz.status).toBe('paused');
+    expect(appStore.get().classviz.step).toBe(5);
+    await studio.pauseClassViz(); // already paused: nothing more is sent
     expect(jobs[0].calls).toEqual(['pause']);
 
     studio.resumeClassViz();
     expect(appStore.get().classviz.status).toBe('running');
-    jobs[0].onProgress!({ step: 5, total: 100 });
+    jobs[0].onProgress!({ step: 6, total: 100 });
 
     studio.cancelClassViz();
     await run;
     const state = appStore.get().classviz;
     expect(jobs[0].calls).toEqual(['pause', 'resume', 'cancel']);
     expect(state.status).toBe('cancelled');
-    expect(state.step).toBe(5);
+    expect(state.step).toBe(6);
     expect(state.error).toBeNull();
     expect(state.preview?.data[0]).toBe(9);
   });

@@ -72,6 +72,23 @@ describe('EngineClient', () => {
     expect(workers[0].sent).toHaveLength(5);
   });
 
+  it('resolves pause once the worker says the job is parked, and not before', async () => {
+    const { client, workers } = setup();
+    const job = client.run('classviz', { class: 76 });
+    let parked = false;
+    const pausing = job.pause().then(() => (parked = true));
+    await Promise.resolve();
+    expect(parked).toBe(false);
+    workers[0].reply({ kind: 'paused', id: job.id });
+    await pausing;
+    expect(parked).toBe(true);
+    // The job goes on after a park: its result still arrives.
+    workers[0].reply({ kind: 'done', id: job.id, output: { steps: 3 } });
+    await expect(job.result).resolves.toEqual({ steps: 3 });
+    // A job that has ended has nothing to park.
+    await expect(job.pause()).resolves.toBeUndefined();
+  });
+
   it('turns worker errors into JobErrors with code and hint', async () => {
     const { client, workers } = setup();
     const job = client.run('saliency', { image: { width: 1, height: 1, data: new Uint8Array(3) }, options: {} });

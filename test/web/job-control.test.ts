@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JobControl } from '../../web/src/worker/job-control.ts';
 
 describe('JobControl', () => {
@@ -17,6 +17,21 @@ describe('JobControl', () => {
     control.resume();
     await waiting;
     expect(passed).toBe(true);
+  });
+
+  it('says once per pause that the job has parked, only when it has', async () => {
+    let parks = 0;
+    const control = new JobControl(() => parks++);
+    await control.checkpoint();
+    expect(parks).toBe(0);
+    control.pause();
+    expect(parks).toBe(0); // asked, not yet parked: the job is between checkpoints
+    const waiting = control.checkpoint();
+    await vi.waitFor(() => expect(parks).toBe(1));
+    control.resume();
+    await waiting;
+    await control.checkpoint();
+    expect(parks).toBe(1);
   });
 
   it('throws an aborted error at the next checkpoint once cancelled, even while paused', async () => {

@@ -18,6 +18,15 @@ describe('the site’s URL query', () => {
     expect(attack).toMatchObject({ attack: 'fool', target: 6, learningRate: 2, until8bit: true, black: true });
   });
 
+  it('takes the settings every page shares: fit, and the one model the site runs', () => {
+    const { slices, problems } = settingsFromQuery('saliency', state(), '?fit=center-crop&model=squeezenet1_1&method=smoothgrad&seed=7');
+    expect(problems).toEqual([]);
+    expect(slices.inputFit).toBe('center-crop');
+    expect(slices.saliency.seed).toBe(7);
+    expect(queryFromSettings('saliency', slices)).toBe('?fit=center-crop&method=smoothgrad&seed=7');
+    expect(settingsFromQuery('saliency', state(), '?model=vgg16').problems).toEqual(['model must be one of squeezenet1_1, got vgg16.']);
+  });
+
   it('applies the preset before the settings that refine it', () => {
     const { slices } = settingsFromQuery('classviz', state(), '?l2=0.01&preset=normalized&class=1');
     expect(slices.classviz.settings).toMatchObject({ preset: 'normalized', iterations: 200, learningRate: 10, l2: 0.01, class: 1 });

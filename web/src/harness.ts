@@ -32,6 +32,12 @@ export interface Harness {
    * SqueezeNet (every layer kind) on `backend`, with the live tensor count before, at every step, after.
    */
   tinyLoop(backend: BackendName, iterations: number): Promise<{ backend: string; before: number; during: number[]; after: number }>;
+  /**
+   * A request exactly as the site makes it: the file through the site's input code, the settings from
+   * the site's defaults and a URL query read by the site's own parser, the job from the page's own
+   * request builder; run on this harness's engine (started first with `init`).
+   */
+  site(kind: 'saliency' | 'fgsm' | 'classviz', file: number[], search: string): Promise<{ output: unknown; progress: unknown[]; ms: number }>;
 }
 
 const lost: Harness['lost'] = [];
@@ -63,6 +69,24 @@ const harness: Harness = {
     const after = tf.memory().numTensors;
     model.dispose();
     return { backend: tf.getBackend(), before, during, after };
+  },
+  async site(kind, file, search) {
+    const [{ initialState }, { settingsFromQuery }, { decodeInput }, { saliencyOptions }, { fgsmRequest }, { vizOptions }] = await Promise.all([
+      import('./state/app.ts'),
+      import('./lib/query.ts'),
+      import('./image/decode.ts'),
+      import('./state/saliency.ts'),
+      import('./state/adversarial.ts'),
+      import('./state/classviz.ts'),
+    ]);
+    const page = kind === 'fgsm' ? 'adversarial' : kind;
+    const defaults = initialState({ name: page });
+    const { slices, problems } = settingsFromQuery(page, defaults, search);
+    if (problems.length > 0) throw new Error(problems.join(' '));
+    const { image } = await decodeInput(new Blob([Uint8Array.from(file)]), defaults.inputFit);
+    if (kind === 'saliency') return harness.run('saliency', { image, options: saliencyOptions(slices.saliency) });
+    if (kind === 'fgsm') return harness.run('fgsm', fgsmRequest(slices.adversarial, image));
+    return harness.run('classviz', vizOptions(slices.classviz.settings) as unknown as Record<string, unknown>);
   },
 };
 

@@ -4,6 +4,7 @@
  * in place (no new history entry), so the address bar is always a link to what is on screen.
  */
 import { appStore, patch } from '../state/app.ts';
+import { setInputFit } from '../state/input.ts';
 import { queryFromSettings, settingsFromQuery, type QueryPage } from './query.ts';
 
 const PAGES: readonly string[] = ['saliency', 'adversarial', 'classviz'];
@@ -23,6 +24,7 @@ export function startQuerySync(): () => void {
       if (location.search) {
         const { slices, problems } = settingsFromQuery(name, state, location.search);
         const message = problems.length ? { code: 'options/invalid', message: `Some settings of this link were not used: ${problems.join(' ')}` } : null;
+        if (slices.inputFit !== state.inputFit) void setInputFit(slices.inputFit);
         patch(name, { ...slices[name], ...(message ? { error: message } : {}) });
         return; // the patch comes back here with the route unchanged, and writes the query
       }

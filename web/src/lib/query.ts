@@ -8,13 +8,14 @@ import { PRESETS, type PresetName } from '../../../core/classviz/presets.ts';
 import type { Command, LimitedName } from '../../../core/limits.ts';
 import { IMAGENET_CLASSES } from '../../../models/imagenet-classes.ts';
 import { initialState, presetSettings, type AppState } from '../state/app.ts';
+import { MODEL_ID } from '../state/engine.ts';
 
 export type QueryPage = 'saliency' | 'adversarial' | 'classviz';
 
-type Slices = Pick<AppState, QueryPage>;
+type Slices = Pick<AppState, QueryPage | 'inputFit'>;
 
 const NUMBERS: { [P in QueryPage]: { command: Command; names: readonly string[] } } = {
-  saliency: { command: 'saliency', names: ['topK', 'samples', 'noise', 'steps'] },
+  saliency: { command: 'saliency', names: ['topK', 'samples', 'noise', 'steps', 'seed'] },
   adversarial: { command: 'attack', names: ['epsilon', 'learningRate', 'maxSteps'] },
   classviz: { command: 'classviz', names: ['iterations', 'learningRate', 'l2', 'totalVariation', 'blurEvery', 'blurSigma', 'jitter', 'seed'] },
 };
@@ -47,7 +48,9 @@ function apply(page: QueryPage, slices: Slices, name: string, value: string): vo
     return;
   }
   const key = `${page}.${name}`;
-  if (key === 'saliency.method') slices.saliency.method = choice(name, value, ['vanilla', 'smoothgrad', 'integrated-gradients']);
+  if (name === 'fit') slices.inputFit = choice(name, value, ['squash', 'center-crop']);
+  else if (name === 'model') choice(name, value, [MODEL_ID]); // the one model the site runs
+  else if (key === 'saliency.method') slices.saliency.method = choice(name, value, ['vanilla', 'smoothgrad', 'integrated-gradients']);
   else if (key === 'saliency.class') slices.saliency.class = value === 'top' ? 'top' : classIndex(name, value);
   else if (key === 'adversarial.attack') slices.adversarial.attack = choice(name, value, ['fool', 'fgsm']);
   else if (key === 'adversarial.target') slices.adversarial = { ...slices.adversarial, target: classIndex(name, value), fgsmTargeted: true };
@@ -63,7 +66,7 @@ function apply(page: QueryPage, slices: Slices, name: string, value: string): vo
  */
 export function settingsFromQuery(page: QueryPage, state: Slices, search: string): { slices: Slices; problems: string[] } {
   const query = new URLSearchParams(search);
-  const slices: Slices = { saliency: { ...state.saliency }, adversarial: { ...state.adversarial }, classviz: { ...state.classviz } };
+  const slices: Slices = { saliency: { ...state.saliency }, adversarial: { ...state.adversarial }, classviz: { ...state.classviz }, inputFit: state.inputFit };
   const problems: string[] = [];
   const preset = query.get('preset');
   if (page === 'classviz' && preset !== null) {
@@ -89,6 +92,7 @@ export function settingsFromQuery(page: QueryPage, state: Slices, search: string
 export function queryFromSettings(page: QueryPage, state: Slices): string {
   const initial = initialState({ name: page });
   const query = new URLSearchParams();
+  if (state.inputFit !== initial.inputFit) query.set('fit', state.inputFit);
   const differing = (current: object, base: object, names: readonly string[]) => {
     for (const name of names) {
       const value = (current as Record<string, unknown>)[name];
@@ -99,7 +103,7 @@ export function queryFromSettings(page: QueryPage, state: Slices): string {
     const s = state.saliency;
     differing(s, initial.saliency, ['method', 'class']);
     if (s.topK !== null) query.set('topK', String(s.topK));
-    if (s.method === 'smoothgrad') differing(s, initial.saliency, ['samples', 'noise']);
+    if (s.method === 'smoothgrad') differing(s, initial.saliency, ['samples', 'noise', 'seed']);
     if (s.method === 'integrated-gradients') differing(s, initial.saliency, ['steps']);
   } else if (page === 'adversarial') {
     const a = state.adversarial;

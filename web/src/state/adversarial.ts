@@ -3,30 +3,35 @@ import { api } from '../api/client.ts';
 import type { ApiDocument } from '../api/results.ts';
 import { pngBlob } from '../image/pixels.ts';
 import type { Job } from '../worker/client.ts';
-import type { AttackReport } from '../worker/protocol.ts';
-import { appStore, patch } from './app.ts';
+import type { AttackReport, Jobs } from '../worker/protocol.ts';
+import type { RgbImage } from '../../../core/types.ts';
+import { appStore, patch, type AdversarialState } from './app.ts';
 import { runJob } from './engine.ts';
 import { isAborted, toUserMessage } from './messages.ts';
 
 let running: Job<'fool'> | Job<'fgsm'> | null = null;
+
+/** FGSM as the page asks for it: untargeted steps away from the predicted class, as on the CLI and the API. */
+export function fgsmRequest(a: AdversarialState, image: RgbImage): Jobs['fgsm']['input'] {
+  return { image, epsilon: a.epsilon, target: a.fgsmTargeted ? a.target : undefined };
+}
 
 export async function runAttack(): Promise<void> {
   const { input, adversarial: a } = appStore.get();
   if (a.running) return;
   if (!input && !(a.attack === 'fool' && a.black)) return;
   patch('adversarial', { running: true, steps: [], report: null, apiResult: null, error: null });
-  // Untargeted FGSM steps away from the predicted class; the API and the core take no target for it.
-  const fgsmTarget = a.fgsmTargeted ? a.target : undefined;
   try {
     let report: AttackReport;
     if (a.attack === 'fgsm' && a.where === 'api') {
+      const { epsilon, target } = fgsmRequest(a, input!.image);
       const apiResult = await api.postImage<ApiDocument>('/adversarial', await pngBlob(input!.image), {
-        attack: 'fgsm', epsilon: a.epsilon, ...(fgsmTarget === undefined ? {} : { target: fgsmTarget }),
+        attack: 'fgsm', epsilon, ...(target === undefined ? {} : { target }),
       });
       patch('adversarial', { running: false, apiResult });
       return;
     } else if (a.attack === 'fgsm') {
-      report = await runJob('fgsm', { image: input!.image, epsilon: a.epsilon, target: fgsmTarget }, undefined, (job) => (running = job));
+      report = await runJob('fgsm', fgsmRequest(a, input!.image), undefined, (job) => (running = job));
     } else {
       const image = a.black ? null : input!.image;
       report = await runJob(

@@ -58,6 +58,8 @@ export interface SaliencyState {
   samples: number;
   steps: number;
   noise: number;
+  /** SmoothGrad's seed. */
+  seed: number;
   where: 'browser' | 'api';
   colormap: Colormap;
   opacity: number;
@@ -161,7 +163,7 @@ export function initialState(route: Route): AppState {
     inputBusy: false,
     inputPredictions: null,
     saliency: {
-      method: s.method, class: s.class, topK: null, samples: s.samples, steps: s.steps, noise: s.noise,
+      method: s.method, class: s.class, topK: null, samples: s.samples, steps: s.steps, noise: s.noise, seed: s.seed,
       where: 'browser', colormap: r.colormap, opacity: r.opacity, view: 'overlay', quantile: r.quantile,
       running: false, result: null, apiResult: null, error: null, share: { status: 'idle' },
     },

@@ -48,11 +48,13 @@ export async function runClassViz(): Promise<void> {
   }
 }
 
-export function pauseClassViz(): void {
-  if (!current || appStore.get().classviz.status !== 'running') return;
-  current.pause();
+/** Paused once the worker has parked the run: the step shown then is the last one until Resume. */
+export async function pauseClassViz(): Promise<void> {
+  const job = current;
+  if (!job || appStore.get().classviz.status !== 'running') return;
   pausedSince = performance.now();
-  patch('classviz', { status: 'paused' });
+  await job.pause();
+  if (job === current && appStore.get().classviz.status === 'running') patch('classviz', { status: 'paused' });
 }
 
 export function resumeClassViz(): void {

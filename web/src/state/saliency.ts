@@ -10,8 +10,8 @@ import type { ApiSaliencyResponse } from '../api/results.ts';
 export function saliencyOptions(state: SaliencyState): SaliencyOptions {
   // topK overrides class in the core and the API alike; only what was chosen is sent.
   const options: SaliencyOptions = state.topK === null ? { method: state.method, class: state.class } : { method: state.method, topK: state.topK };
-  // No seed of its own: the core's default, so the site's SmoothGrad map is the CLI's and the API's.
-  if (state.method === 'smoothgrad') Object.assign(options, { samples: state.samples, noise: state.noise });
+  // The seed starts at the core's default, so the site's SmoothGrad map is the CLI's and the API's.
+  if (state.method === 'smoothgrad') Object.assign(options, { samples: state.samples, noise: state.noise, seed: state.seed });
   if (state.method === 'integrated-gradients') options.steps = state.steps;
   return options;
 }

@@ -29,7 +29,8 @@ export interface Job<T extends JobType> {
   readonly id: number;
   readonly result: Promise<Jobs[T]['output']>;
   cancel(): void;
-  pause(): void;
+  /** Resolves once the worker has parked the job (or the job has ended): no step lands after that. */
+  pause(): Promise<void>;
   resume(): void;
 }
 
@@ -37,6 +38,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: JobError): void;
   onProgress?: (progress: unknown) => void;
+  /** Waiting for the worker to say the job is parked. */
+  parked: (() => void)[];
 }
 
 export class EngineClient {
@@ -65,6 +68,7 @@ export class EngineClient {
         resolve: resolve as (value: unknown) => void,
         reject,
         onProgress: onProgress as ((progress: unknown) => void) | undefined,
+        parked: [],
       });
     });
     // Inputs are copied, not transferred: the page keeps showing the image it sent.
@@ -72,7 +76,14 @@ export class EngineClient {
     const control = (kind: 'cancel' | 'pause' | 'resume') => () => {
       if (this.pending.has(id)) this.worker?.postMessage({ kind, id });
     };
-    return { id, result, cancel: control('cancel'), pause: control('pause'), resume: control('resume') };
+    const pause = () => {
+      const pending = this.pending.get(id);
+      if (!pending) return Promise.resolve();
+      const parked = new Promise<void>((resolve) => pending.parked.push(resolve));
+      control('pause')();
+      return parked;
+    };
+    return { id, result, cancel: control('cancel'), pause, resume: control('resume') };
   }
 
   /** Ends the worker and fails every running job; the next `run` starts a fresh one. */
@@ -117,6 +128,9 @@ export class EngineClient {
       pending.onProgress?.(message.progress);
       return;
     }
+    const parked = pending.parked.splice(0);
+    for (const resolve of parked) resolve();
+    if (message.kind === 'paused') return;
     this.pending.delete(message.id);
     if (message.kind === 'done') pending.resolve(message.output);
     else pending.reject(new JobError(message.error));
@@ -125,6 +139,9 @@ export class EngineClient {
   private failAll(error: ErrorInfo): void {
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const job of jobs) job.reject(new JobError(error));
+    for (const job of jobs) {
+      for (const resolve of job.parked.splice(0)) resolve();
+      job.reject(new JobError(error));
+    }
   }
 }

@@ -129,7 +129,7 @@ async function run(id: number, type: keyof Jobs, input: unknown, control: JobCon
 scope.addEventListener('message', (event) => {
   const message = event.data;
   if (message.kind === 'run') {
-    const control = new JobControl();
+    const control = new JobControl(() => post({ kind: 'paused', id: message.id }));
     // Jobs queue behind each other; a job cancelled while waiting never starts.
     controls.set(message.id, control);
     queue = queue.then(() =>

@@ -7,6 +7,9 @@ export class JobControl {
   private paused = false;
   private wake: (() => void) | null = null;
 
+  /** `onPark` hears each time the job actually stops at a checkpoint: from then on no step runs until resume. */
+  constructor(private readonly onPark?: () => void) {}
+
   get signal(): AbortSignal {
     return this.abort.signal;
   }
@@ -29,6 +32,7 @@ export class JobControl {
   /** Yields to the event loop, waits while paused, throws once cancelled. */
   async checkpoint(): Promise<void> {
     await yieldToEventLoop();
+    if (this.paused && !this.signal.aborted) this.onPark?.();
     while (this.paused && !this.signal.aborted) {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }

@@ -109,6 +109,8 @@ export type FromWorker =
   | { kind: 'progress'; id: number; progress: unknown }
   | { kind: 'done'; id: number; output: unknown }
   | { kind: 'failed'; id: number; error: ErrorInfo }
+  /** The job stopped at a checkpoint after `pause`: every step it took was reported before this. */
+  | { kind: 'paused'; id: number }
   /** The GPU backend lost its device: every job on it is gone, the engine must restart elsewhere. */
   | { kind: 'lost'; backend: BackendName; reason: string };
 
