@@ -21,7 +21,8 @@ function limited<C extends Command>(command: C, name: LimitedName<C>, byDefault:
     .min(limit.min, { error })
     .max(limit.max, { error })
     .optional()
-    .openapi({ description: meaning(name) + (limit.why ? ` At most ${limit.max} here: ${limit.why}.` : ''), default: byDefault });
+    // Type and bounds spelled out: the generator would otherwise add "null" to fields whose minimum is 0.
+    .openapi({ type: limit.integer ? 'integer' : 'number', minimum: limit.min, maximum: limit.max, description: meaning(name) + (limit.why ? ` At most ${limit.max} here: ${limit.why}.` : ''), default: byDefault });
 }
 
 const model = z.string().min(1).max(64).openapi({ description: meaning('model'), example: 'squeezenet1_1' });

@@ -1,3 +1,5 @@
+import { DEFAULTS } from '../../core/defaults.ts';
+import { EDGE_LIMITS, LIMITS } from '../../core/limits.ts';
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT } from '../../models/manifest.ts';
@@ -57,6 +59,15 @@ describe('OpenAPI and the API page', () => {
     const method = saliency.parameters!.find((p) => p.name === 'method');
     expect(method?.schema.enum).toEqual(['vanilla', 'smoothgrad', 'integrated-gradients']);
     expect(Object.keys(saliency.requestBody!.content)).toEqual(['multipart/form-data', 'image/png', 'image/jpeg']);
+    // Defaults and bounds come from the one table and the one set of limits, the edge's where stricter.
+    const param = (path: string, name: string) =>
+      (doc.paths[path].post.parameters as unknown as { name: string; schema: Record<string, unknown> }[]).find((p) => p.name === name)!.schema;
+    expect(param('/saliency', 'method').default).toBe(DEFAULTS.saliency.method);
+    expect(param('/saliency', 'samples')).toMatchObject({ type: 'integer', minimum: 1, maximum: EDGE_LIMITS.saliency!.samples!.max, default: DEFAULTS.saliency.samples });
+    expect(param('/saliency', 'noise')).toMatchObject({ type: 'number', minimum: 0, maximum: LIMITS.saliency.noise.max, default: DEFAULTS.saliency.noise });
+    expect(param('/adversarial', 'epsilon')).toMatchObject({ minimum: 0, maximum: 255, default: DEFAULTS.attack.epsilon });
+    expect(param('/adversarial', 'lr')).toMatchObject({ deprecated: true });
+    expect(param('/predict', 'topK')).toMatchObject({ maximum: EDGE_LIMITS.predict!.topK!.max, default: DEFAULTS.predict.topK });
     expect(doc.paths['/results/{id}'].delete).toBeDefined();
     expect(doc.components.schemas).toHaveProperty('Problem');
     expect(doc.components.schemas).toHaveProperty('SaliencyResult');
