@@ -67,7 +67,7 @@ export function AdversarialPage() {
                 </select>
               </label>
               <label>
-                Step size <input type="number" {...attackBounds('learningRate')} step={0.1} value={a.learningRate} onChange={(e) => set({ learningRate: Number(e.currentTarget.value) })} />
+                Step size <input type="number" {...attackBounds('learningRate')} step="any" value={a.learningRate} onChange={(e) => set({ learningRate: Number(e.currentTarget.value) })} />
               </label>
               <label>
                 Max steps <input type="number" {...attackBounds('maxSteps')} value={a.maxSteps} onChange={(e) => set({ maxSteps: Number(e.currentTarget.value) })} />
