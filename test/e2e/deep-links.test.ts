@@ -105,3 +105,23 @@ describe('deep links', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('settings in the URL query', () => {
+  it('opens a page with the query’s settings, names refused values, and keeps the query in step with the controls', async () => {
+    await page.goto(`${baseUrl}/saliency?method=smoothgrad&samples=8&fit=center-crop`);
+    await page.waitForSelector('h1:has-text("Saliency maps")');
+    expect(await page.getByLabel('Method').inputValue()).toBe('smoothgrad');
+    expect(await page.locator('label:has-text("Samples") input').inputValue()).toBe('8');
+    expect(await page.inputValue('[data-testid=fit-mode]')).toBe('center-crop');
+    await page.getByLabel('Method').selectOption('integrated-gradients');
+    await page.waitForFunction(() => location.search.includes('method=integrated-gradients'));
+    // SmoothGrad's samples no longer apply, so they leave the link; the fit stays.
+    expect(new URL(page.url()).search).toBe('?fit=center-crop&method=integrated-gradients');
+
+    await page.goto(`${baseUrl}/adversarial?attack=fgsm&epsilon=999`);
+    await page.waitForSelector('h1:has-text("Adversarial")');
+    expect(await page.textContent('[role=alert]')).toContain('epsilon must be a number from 0 to 255, got 999.');
+    expect(await page.getByLabel('FGSM, one step').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
