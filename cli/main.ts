@@ -6,15 +6,16 @@ import type { Command, CommandContext } from './command.ts';
 import { classvizCommand } from './commands/classviz.ts';
 import { fgsmCommand } from './commands/fgsm.ts';
 import { foolCommand } from './commands/fool.ts';
+import { modelsCommand } from './commands/models.ts';
 import { predictCommand } from './commands/predict.ts';
 import { saliencyCommand } from './commands/saliency.ts';
 import { loadNodeModel } from './node-model.ts';
 
-const COMMANDS: Command[] = [predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand];
+const COMMANDS: Command[] = [predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand, modelsCommand];
 
 function overview(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
-  return `gradlens — how a CNN sees an image (SqueezeNet 1.1, TF.js WASM)\n\nCommands:\n${lines.join('\n')}\n\nRun gradlens COMMAND --help for its options.`;
+  return `gradlens — how a CNN sees an image (SqueezeNet 1.1 or 1.0, TF.js WASM)\n\nCommands:\n${lines.join('\n')}\n\nRun gradlens COMMAND --help for its options.`;
 }
 
 /** One line for any failure: the message, and the hint where there is one. */

@@ -35,7 +35,7 @@ export const DEFAULTS = {
     attack: 'fgsm' as 'fgsm' | 'normalized-step',
     /** FGSM step in 0–255 pixel levels. */
     epsilon: 2,
-    /** Step length η of x ← x + η·g/‖g‖₂, in normalized-input units. */
+    /** Step length η of x ← x + η·g/‖g‖₂, in standard-input units (core/tensor/standard-input.ts). */
     learningRate: 1,
     maxSteps: 100,
     /** Go on until the image rounded to 8 bits fools the model too. */

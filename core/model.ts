@@ -4,7 +4,7 @@ import type * as tf from '@tensorflow/tfjs-core';
  * What every method in the gradient core sees of a network: class scores and their input gradient.
  * Methods never touch layers or weights, so a tiny analytic model and SqueezeNet are interchangeable.
  *
- * Inputs are *normalized* images, NHWC float32 (x_n = (pixels/255 − mean)/std).
+ * Inputs are *normalized* images, NHWC float32, in the model's channel order (see `Preprocessing`).
  */
 export interface Differentiable {
   /** Class scores before softmax, [N, K] for an input [N, H, W, C]. */
@@ -25,14 +25,27 @@ export interface ScoresAndGradient {
   grad: tf.Tensor4D;
 }
 
+export type Channels = readonly [number, number, number];
+
+/**
+ * How pixels (0..255, RGB) become the network's input, as data:
+ * x_n = (reorder(pixels) · scale − mean) / std, per channel, with mean and std in the model's order.
+ * torchvision: RGB, scale 1/255, ImageNet mean and std. Caffe: BGR, scale 1, mean pixel, std 1.
+ */
+export interface Preprocessing {
+  channelOrder: 'rgb' | 'bgr';
+  /** Pixel multiplier before the mean is taken off. */
+  scale: number;
+  mean: Channels;
+  std: Channels;
+}
+
 /** Facts about a classifier that preprocessing, class resolution and rendering need. */
 export interface ModelInfo {
   id: string;
   name: string;
   inputSize: number;
-  /** Per-channel mean and std applied to pixels/255, RGB order. */
-  mean: readonly [number, number, number];
-  std: readonly [number, number, number];
+  preprocessing: Preprocessing;
   classNames: readonly string[];
 }
 

@@ -37,7 +37,7 @@ export const VOCABULARY: readonly Parameter[] = [
     flag: 'learning-rate',
     aliases: { cli: ['lr'], api: ['lr'] },
     surfaces: ALL,
-    meaning: 'Step length: η of the attack (normalized-input units), or the ascent’s learning rate.',
+    meaning: 'Step length: η of the attack or the ascent’s learning rate, in standard-input units (torchvision-normalized RGB, whatever the model).',
   },
   { name: 'maxSteps', flag: 'max-steps', surfaces: ['cli', 'site'], meaning: 'The iterative attack gives up after this many steps.' },
   { name: 'until8bit', flag: 'until-8bit', surfaces: ['cli', 'site'], meaning: 'The attack goes on until the image rounded to 8 bits fools the model too.' },

@@ -2,7 +2,9 @@ import { GradlensError } from '../core/errors.ts';
 import type { ModelInfo } from '../core/model.ts';
 import { IMAGENET_CLASSES } from './imagenet-classes.ts';
 import type { Layer } from './layers/layer.ts';
-import { IMAGENET_MEAN, IMAGENET_STD } from './preprocessing.ts';
+import { CAFFE_PREPROCESSING, TORCHVISION_PREPROCESSING } from './preprocessing.ts';
+import { squeezenet10Layers } from './squeezenet1_0/architecture.ts';
+import { SQUEEZENET10_FILES } from './squeezenet1_0/weight-files.ts';
 import { squeezenet11Layers } from './squeezenet1_1/architecture.ts';
 import { SQUEEZENET11_BASE_URL, SQUEEZENET11_FILES } from './squeezenet1_1/weight-files.ts';
 import type { NpyWeightFile } from './weight-files.ts';
@@ -11,8 +13,16 @@ import type { NpyWeightFile } from './weight-files.ts';
 export interface ModelEntry {
   info: ModelInfo;
   layers: () => Layer[];
-  /** Published weights: file names, target tensors, checksums, and the public folder they are served from. */
-  weights: { baseUrl: string; files: readonly NpyWeightFile[]; mirrorFolder: string };
+  weights: {
+    /** The public folder the files are served from, or null where only a model mirror has them. */
+    baseUrl: string | null;
+    /** File names, the tensors they become, their checksums. */
+    files: readonly NpyWeightFile[];
+    /** Where they are inside a model mirror. */
+    mirrorFolder: string;
+    /** How many parameters the files hold, as their source states (preparation checks it). */
+    parameters: number;
+  };
 }
 
 export const DEFAULT_MODEL_ID = 'squeezenet1_1';
@@ -23,12 +33,22 @@ export const MODELS: Readonly<Record<string, ModelEntry>> = {
       id: 'squeezenet1_1',
       name: 'SqueezeNet 1.1',
       inputSize: 224,
-      mean: IMAGENET_MEAN,
-      std: IMAGENET_STD,
+      preprocessing: TORCHVISION_PREPROCESSING,
       classNames: IMAGENET_CLASSES,
     },
     layers: squeezenet11Layers,
-    weights: { baseUrl: SQUEEZENET11_BASE_URL, files: SQUEEZENET11_FILES, mirrorFolder: 'squeezenet1_1/weights' },
+    weights: { baseUrl: SQUEEZENET11_BASE_URL, files: SQUEEZENET11_FILES, mirrorFolder: 'squeezenet1_1/weights', parameters: 1_235_496 },
+  },
+  squeezenet1_0: {
+    info: {
+      id: 'squeezenet1_0',
+      name: 'SqueezeNet 1.0',
+      inputSize: 227,
+      preprocessing: CAFFE_PREPROCESSING,
+      classNames: IMAGENET_CLASSES,
+    },
+    layers: squeezenet10Layers,
+    weights: { baseUrl: null, files: SQUEEZENET10_FILES, mirrorFolder: 'squeezenet1_0/weights', parameters: 1_248_424 },
   },
 };
 

@@ -7,6 +7,7 @@ import { classScores } from '../predict/predict.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
 import { argMax, predictionOf, topPredictions } from '../predict/top-predictions.ts';
 import { imageToInput, inputToFloatImage, quantize } from '../tensor/image-tensor.ts';
+import { onStandardInput } from '../tensor/standard-input.ts';
 import type { ClassTarget, FloatRgbImage, Prediction, RgbImage } from '../types.ts';
 import { attackReport, type AttackReport } from './attack-report.ts';
 import { normalizedGradientStep } from './normalized-gradient-step.ts';
@@ -20,7 +21,7 @@ export interface FoolStep {
 
 export interface FoolOptions {
   target: ClassTarget;
-  /** η of x ← x + η·g/‖g‖₂ on the normalized input. */
+  /** η of x ← x + η·g/‖g‖₂ on the standard input (core/tensor/standard-input.ts). */
   learningRate?: number;
   maxSteps?: number;
   /** Keep stepping until the image rounded to 8 bits also fools the model (within maxSteps). */
@@ -39,8 +40,9 @@ async function foolsWhenSaved(model: Classifier, x: tf.Tensor4D, target: number)
 
 /**
  * The targeted iterative attack of the source report: x_n ← x_n + η·g/‖g‖₂ (g = ∇ score_target on the
- * normalized input) until the arg-max is the target or `maxSteps` steps are spent. No clamping between
- * steps (as in the reference); the report says whether the 8-bit PNG still fools the model.
+ * normalized input, in standard units for every model) until the arg-max is the target or `maxSteps`
+ * steps are spent. No clamping between steps (as in the reference); the report says whether the 8-bit
+ * PNG still fools the model.
  *
  * @example
  * const report = await fool(model, null, { target: 'stingray' }); // from a black image
@@ -52,7 +54,8 @@ export async function fool(model: Classifier, image: RgbImage | null, options: F
   const target = resolveClass(model.info, options.target);
   const original = image ?? blackImage(model.info.inputSize);
   const names = model.info.classNames;
-  let x = imageToInput(original, model.info);
+  const standard = onStandardInput(model);
+  let x = imageToInput(original, standard.info);
   let originalScores: Float32Array | null = null;
   let steps = 0;
   let finalScores: Float32Array;
@@ -60,12 +63,12 @@ export async function fool(model: Classifier, image: RgbImage | null, options: F
   // try/finally: a throwing onStep (a cancelled job) must not leave the current image behind.
   try {
     for (;;) {
-      const { scores, next } = await normalizedGradientStep(model, x, target.index, learningRate);
+      const { scores, next } = await normalizedGradientStep(standard, x, target.index, learningRate);
       let done: boolean;
       try {
         originalScores ??= scores;
         await options.onStep?.({ step: steps, targetProbability: predictionOf(scores, names, target.index).probability, top: topPredictions(scores, names, 1)[0] });
-        const reached = argMax(scores) === target.index && (!options.until8bit || (await foolsWhenSaved(model, x, target.index)));
+        const reached = argMax(scores) === target.index && (!options.until8bit || (await foolsWhenSaved(standard, x, target.index)));
         done = reached || steps >= maxSteps || Boolean(options.signal?.aborted);
       } catch (error) {
         next.dispose();
@@ -80,7 +83,8 @@ export async function fool(model: Classifier, image: RgbImage | null, options: F
       x = next;
       steps += 1;
     }
-    adversarial = await inputToFloatImage(x, model.info);
+    // No step taken: the image itself rather than its round trip through the standard input (off by ~1e-6 levels).
+    adversarial = steps === 0 ? { ...original, data: Float32Array.from(original.data) } : await inputToFloatImage(x, standard.info);
   } finally {
     x.dispose();
   }

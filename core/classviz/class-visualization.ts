@@ -7,6 +7,7 @@ import { resolveClass } from '../predict/resolve-class.ts';
 import { predictionOf } from '../predict/top-predictions.ts';
 import { classScores } from '../predict/predict.ts';
 import { inputToFloatImage, quantize } from '../tensor/image-tensor.ts';
+import { onStandardInput } from '../tensor/standard-input.ts';
 import type { ClassRef, ClassTarget, RgbImage } from '../types.ts';
 import { ascend } from './ascend.ts';
 import { clampToImage } from './clamp-to-image.ts';
@@ -81,24 +82,26 @@ export async function classVisualization(model: Classifier, options: ClassVisual
   const frameEvery = options.frameEvery ?? DEFAULTS.classviz.frameEvery;
   const objectives: Objective[] = [classScore(target.index), l2Penalty(settings.l2)];
   if (settings.totalVariation > 0) objectives.push(totalVariationPenalty(settings.totalVariation));
-  let x = initialImage(options.init ?? 'noise', model.info, rng.seed());
+  // Learning rate, penalties and the noise are in standard-input units, so every model's input moves alike.
+  const standard = onStandardInput(model);
+  let x = initialImage(options.init ?? 'noise', standard.info, rng.seed());
   try {
     for (let t = 0; t < settings.iterations; t++) {
       if (options.signal?.aborted) throw new GradlensError('aborted', 'Class visualization was cancelled.');
       const offset: [number, number] = [rng.int(0, settings.jitter), rng.int(0, settings.jitter)];
-      const { x: stepped, scores } = await ascend(model, x, objectives, offset, settings.learningRate, settings.step);
+      const { x: stepped, scores } = await ascend(standard, x, objectives, offset, settings.learningRate, settings.step);
       x.dispose();
       x = tf.tidy(() => {
-        const clamped = clampToImage(stepped, model.info);
+        const clamped = clampToImage(stepped, standard.info);
         return settings.blurEvery > 0 && t % settings.blurEvery === 0 ? gaussianBlur(clamped, settings.blurSigma) : clamped;
       });
       stepped.dispose();
       const last = t === settings.iterations - 1;
-      const frame = frameEvery > 0 && ((t + 1) % frameEvery === 0 || last) ? await toImage(x, model) : undefined;
+      const frame = frameEvery > 0 && ((t + 1) % frameEvery === 0 || last) ? await toImage(x, standard) : undefined;
       const probability = predictionOf(scores, model.info.classNames, target.index).probability;
       await options.onStep?.({ step: t + 1, total: settings.iterations, score: scores[target.index], probability, image: frame });
     }
-    const image = await toImage(x, model);
+    const image = await toImage(x, standard);
     const probability = predictionOf(await classScores(model, image), model.info.classNames, target.index).probability;
     return { class: target, image, probability, steps: settings.iterations, settings };
   } finally {

@@ -34,7 +34,7 @@ export interface SaliencyMap {
   class: ClassRef;
   width: number;
   height: number;
-  /** max over RGB of |∂ score / ∂ x_n| (x_n the normalized input), row-major H×W. */
+  /** max over the channels of |∂ score / ∂ x_n| (x_n the normalized input, in the model's units), row-major H×W. */
   data: Float32Array;
 }
 

@@ -5,7 +5,10 @@ import type { AttributionMethod } from './attribution.ts';
 
 export interface SmoothGradOptions {
   samples: number;
-  /** Noise σ as a fraction of the input's value range (max − min). */
+  /**
+   * Noise σ as a fraction of the input's value range (max − min of x_n, as PAIR saliency). Measured on
+   * the normalized input itself, it is about the same share of the pixels' range whatever the preprocessing.
+   */
   noise: number;
   seed: number;
 }

@@ -9,14 +9,31 @@ export function pixelTensor(image: RgbImage | FloatRgbImage): tf.Tensor4D {
   return tf.tensor4d(data, [1, image.height, image.width, 3]);
 }
 
-/** Pixels 0..255 → the model's normalized input x_n = (x/255 − mean)/std. */
-export function normalize(pixels: tf.Tensor4D, info: ModelInfo): tf.Tensor4D {
-  return tf.tidy(() => tf.div(tf.sub(tf.div(pixels, 255), [...info.mean]), [...info.std]));
+/** RGB ↔ the model's channel order: reversed for a BGR model (a reversal is its own inverse). */
+export function reorderChannels(t: tf.Tensor4D, info: ModelInfo): tf.Tensor4D {
+  return info.preprocessing.channelOrder === 'bgr' ? tf.reverse(t, 3) : t;
 }
 
-/** Normalized input → pixels 0..255 (unclamped). */
+/**
+ * Pixels 0..255 (RGB) → the model's normalized input x_n = (reorder(pixels)·scale − mean)/std. Divided
+ * by 1/scale rather than multiplied by scale: for 1/255 that is torchvision's x/255, exact where a
+ * product with the rounded 1/255 is not.
+ */
+export function normalize(pixels: tf.Tensor4D, info: ModelInfo): tf.Tensor4D {
+  const { scale, mean, std } = info.preprocessing;
+  return tf.tidy(() => tf.div(tf.sub(tf.div(reorderChannels(pixels, info), 1 / scale), [...mean]), [...std]));
+}
+
+/** Normalized input → pixels 0..255, RGB (unclamped). */
 export function denormalize(x: tf.Tensor4D, info: ModelInfo): tf.Tensor4D {
-  return tf.tidy(() => tf.mul(tf.add(tf.mul(x, [...info.std]), [...info.mean]), 255));
+  const { scale, mean, std } = info.preprocessing;
+  return tf.tidy(() => reorderChannels(tf.mul(tf.add(tf.mul(x, [...std]), [...mean]), 1 / scale), info));
+}
+
+/** Per channel, in the model's order, the normalized values of pixel levels 0 and 255. */
+export function inputBounds(info: ModelInfo): { lo: number[]; hi: number[] } {
+  const { scale, mean, std } = info.preprocessing;
+  return { lo: mean.map((m, c) => (0 - m) / std[c]), hi: mean.map((m, c) => (255 * scale - m) / std[c]) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { ProblemError } from './problem.ts';
 
 function tooLarge(limit: number): ProblemError {
   return new ProblemError(413, `The request body is larger than ${limit} bytes.`, {
-    hint: 'Send a smaller image; the model sees it at 224×224 anyway.',
+    hint: 'Send a smaller image; the models see it at 224×224 or 227×227 anyway.',
   });
 }
 

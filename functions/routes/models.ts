@@ -4,11 +4,24 @@ import { DEFAULT_MODEL_ID, MODELS, modelInfo } from '../../models/registry.ts';
 import type { AppEnv } from '../env.ts';
 import { ClassRefSchema, problemResponses } from '../schemas/common.ts';
 
+const PreprocessingSchema = z
+  .object({
+    channelOrder: z.enum(['rgb', 'bgr']),
+    scale: z.number(),
+    mean: z.array(z.number()).length(3).readonly(),
+    std: z.array(z.number()).length(3).readonly(),
+  })
+  .openapi('Preprocessing', {
+    description: 'How pixels 0–255 (RGB) become the input: x = (reorder(pixels)·scale − mean)/std per channel, mean and std in the model’s channel order.',
+  });
+
 const ModelSchema = z
   .object({
     id: z.string(),
     name: z.string(),
     inputSize: z.number().int(),
+    preprocessing: PreprocessingSchema,
+    parameters: z.number().int(),
     classCount: z.number().int(),
     default: z.boolean(),
     classesUrl: z.string(),
@@ -42,10 +55,12 @@ const LONG_CACHE = 'public, max-age=86400';
 export const modelRoutes = new OpenAPIHono<AppEnv>()
   .openapi(list, (c) => {
     const origin = new URL(c.req.url).origin;
-    const models = Object.values(MODELS).map(({ info }) => ({
+    const models = Object.values(MODELS).map(({ info, weights }) => ({
       id: info.id,
       name: info.name,
       inputSize: info.inputSize,
+      preprocessing: info.preprocessing,
+      parameters: weights.parameters,
       classCount: info.classNames.length,
       default: info.id === DEFAULT_MODEL_ID,
       classesUrl: `${origin}/api/v1/models/${info.id}/classes`,

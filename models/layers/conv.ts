@@ -21,8 +21,10 @@ export function conv(name: string, { stride = 1, pad = 0, relu = true, named = t
     forward(x, w) {
       const out = tf.tidy(() => {
         const kernel = kernelOf(w);
-        const pointwise = kernel.shape[0] === 1 && kernel.shape[1] === 1 && stride === 1 && pad === 0;
-        const y = pointwise ? pointwiseConv(x as tf.Tensor4D, kernel) : tf.conv2d(x as tf.Tensor4D, kernel, stride, pad);
+        const pointwise = kernel.shape[0] === 1 && kernel.shape[1] === 1 && stride === 1;
+        // A padded 1×1 convolution is the matrix product over the zero-padded input.
+        const padded = pointwise && pad > 0 ? tf.pad(x, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
+        const y = pointwise ? pointwiseConv(padded as tf.Tensor4D, kernel) : tf.conv2d(x as tf.Tensor4D, kernel, stride, pad);
         const z = tf.add(y, w[`${name}.bias`]);
         return relu ? tf.relu(z) : z;
       });

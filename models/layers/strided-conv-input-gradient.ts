@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { cropWindow } from './crop-window.ts';
 
 /*
  * Sub-pixel (polyphase) form of a strided convolution's input gradient. With stride s, input row
@@ -22,10 +23,8 @@ export function stridedConvInputGradient(dy: tf.Tensor4D, kernels: tf.Tensor4D[]
     const cols = Math.ceil((inputHW[1] + 2 * pad) / stride);
     const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [taps - 1, rows - ho], [taps - 1, cols - wo], [0, 0]];
     const phases = kernels.map((k) => tf.reshape(tf.conv2d(dy, k, 1, padding), [m, rows, 1, cols * stride * channels]));
-    const grid = tf.reshape(tf.concat(phases, 2), [m, rows * stride, cols * stride * channels]);
+    const grid = tf.reshape(tf.concat(phases, 2), [m, rows * stride, cols * stride, channels]) as tf.Tensor4D;
     const [h, w] = inputHW;
-    if (pad === 0 && rows * stride === h && cols * stride === w) return tf.reshape(grid, [m, h, w, channels]) as tf.Tensor4D;
-    // Rank-3 view: the crop copies whole row runs, far fewer calls than a 4-D slice on this backend.
-    return tf.reshape(tf.slice(grid, [0, pad, pad * channels], [m, h, w * channels]), [m, h, w, channels]) as tf.Tensor4D;
+    return pad === 0 && rows * stride === h && cols * stride === w ? grid : cropWindow(grid, [pad, pad], inputHW);
   });
 }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isGradlensError } from '../../core/errors.ts';
 import { MANIFEST_FORMAT } from '../manifest.ts';
-import { MODELS } from '../registry.ts';
+import { MODELS, modelEntry } from '../registry.ts';
 import { prepareModel } from './prepare-model.ts';
 import { DATA_MIRROR_VARIABLE, ensureSampleIndex, prepareSamples } from './prepare-samples.ts';
-import { MIRROR_VARIABLE } from './read-weight-file.ts';
+import { MIRROR_VARIABLE, weightOrigin, type WeightOrigin } from './read-weight-file.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Prepared files live where the site's static build picks them up, and the Worker serves them. */
@@ -14,7 +14,8 @@ export const PREPARED_MODELS_DIR = path.join(repoRoot, 'web/public/models');
 const SAMPLES_DIR = path.join(repoRoot, 'web/public/samples');
 const EXAMPLES_DIR = path.join(repoRoot, 'web/public/examples');
 
-const USAGE = `usage: npm run models -- [--if-missing] [--mirror DIR] [--data DIR]
+const USAGE = `usage: npm run models -- [--model ID] [--if-missing] [--mirror DIR] [--data DIR]
+  --model ID    prepare this model's weights only (${Object.keys(MODELS).join(', ')}); default: every model, the samples and examples
   --mirror DIR  folder holding the published weights (default: $${MIRROR_VARIABLE}; else download from the public URLs)
   --data DIR    labelled sample images for the site and its home page's examples (default: $${DATA_MIRROR_VARIABLE}; else none)
   --if-missing  do nothing for a model whose prepared files already exist`;
@@ -46,13 +47,23 @@ async function main(args: string[]): Promise<void> {
   if (mirror && !(await exists(mirror))) {
     throw new Error(`The model mirror ${mirror} does not exist (from --mirror or ${MIRROR_VARIABLE}).`);
   }
-  for (const entry of Object.values(MODELS)) {
+  const only = option(args, '--model');
+  for (const entry of only ? [modelEntry(only)] : Object.values(MODELS)) {
     if (ifMissing && (await isCurrent(path.join(PREPARED_MODELS_DIR, entry.info.id, 'manifest.json')))) continue;
-    const mirrorDir = mirror ? path.join(mirror, entry.weights.mirrorFolder) : null;
-    console.error(`Preparing ${entry.info.name} from ${mirrorDir ?? entry.weights.baseUrl}`);
-    const manifest = await prepareModel(entry, { mirrorDir, baseUrl: entry.weights.baseUrl }, PREPARED_MODELS_DIR, () => {});
+    let origin: WeightOrigin;
+    try {
+      origin = weightOrigin(entry, mirror);
+    } catch (error) {
+      // Preparing every model, one that only a mirror has must not stop the others (the default model among them).
+      if (only) throw error;
+      console.error(`gradlens models: skipped: ${(error as Error).message}`);
+      continue;
+    }
+    console.error(`Preparing ${entry.info.name} from ${origin.mirrorDir ?? origin.baseUrl}`);
+    const manifest = await prepareModel(entry, origin, PREPARED_MODELS_DIR, () => {});
     console.error(`  wrote ${manifest.tensors.length} tensors, ${manifest.files[0].bytes} bytes, to ${path.relative(process.cwd(), path.join(PREPARED_MODELS_DIR, entry.info.id))}`);
   }
+  if (only) return;
   if (data && !(ifMissing && (await exists(path.join(SAMPLES_DIR, 'index.json'))))) {
     const count = await prepareSamples(data, SAMPLES_DIR);
     console.error(`Copied ${count} sample images to ${path.relative(process.cwd(), SAMPLES_DIR)}`);

@@ -3,6 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import { GradlensError } from '../../core/errors.ts';
 import { decodeNpy } from '../../core/image/decode-npy.ts';
 import { classifierFromBuffers } from '../load-model.ts';
 import { modelCheck, type ModelCheck } from '../self-check.ts';
@@ -48,6 +49,9 @@ export async function prepareModel(entry: ModelEntry, origin: WeightOrigin, outD
     chunks.push(data);
     offset += data.byteLength;
     log(`  ${entry.info.id}: ${n + 1}/${entry.weights.files.length} ${file.file}`);
+  }
+  if (offset / 4 !== entry.weights.parameters) {
+    throw new GradlensError('model/prepare', `The weight files of ${entry.info.name} hold ${offset / 4} parameters, not the ${entry.weights.parameters} their source states.`);
   }
   const blob = new Uint8Array(offset);
   let at = 0;

@@ -2,15 +2,26 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GradlensError } from '../../core/errors.ts';
+import type { ModelEntry } from '../registry.ts';
 import type { NpyWeightFile } from '../weight-files.ts';
 
-export interface WeightOrigin {
-  /** Folder that holds the published files (a mirror), or null to download from `baseUrl`. */
-  mirrorDir: string | null;
-  baseUrl: string;
-}
+/** Where a model's published files are read: a folder holding them (a mirror), or the public folder they are downloaded from. */
+export type WeightOrigin = { mirrorDir: string } | { mirrorDir: null; baseUrl: string };
 
 export const MIRROR_VARIABLE = 'GRADLENS_MODEL_MIRROR';
+
+/**
+ * A model's origin: its folder in the mirror when one is given, else its public URLs. A model published
+ * nowhere as .npy files needs the mirror, and says so in one line.
+ */
+export function weightOrigin(entry: ModelEntry, mirror: string | null): WeightOrigin {
+  if (mirror) return { mirrorDir: path.join(mirror, entry.weights.mirrorFolder) };
+  if (entry.weights.baseUrl) return { mirrorDir: null, baseUrl: entry.weights.baseUrl };
+  throw new GradlensError(
+    'model/prepare',
+    `${entry.info.name} has no public download of its weights: set ${MIRROR_VARIABLE} (or --mirror DIR) to a model mirror holding ${entry.weights.mirrorFolder}, such as ../shared/models.`,
+  );
+}
 
 async function download(url: string): Promise<Uint8Array> {
   let response: Response;
@@ -30,7 +41,7 @@ async function download(url: string): Promise<Uint8Array> {
 /** Reads one published weight file from the mirror or the public URL and checks its SHA-256. */
 export async function readWeightFile(file: NpyWeightFile, origin: WeightOrigin): Promise<Uint8Array> {
   let bytes: Uint8Array;
-  if (origin.mirrorDir) {
+  if (origin.mirrorDir !== null) {
     const filePath = path.join(origin.mirrorDir, file.file);
     const found = await stat(filePath).catch(() => null);
     if (!found?.isFile()) {

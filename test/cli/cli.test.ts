@@ -18,10 +18,13 @@ interface Run {
   stderr: string;
 }
 
-function gradlens(...args: string[]): Promise<Run> {
+/** Runs the CLI with these arguments, and an object of extra environment variables last if given. */
+function gradlens(...args: (string | Record<string, string>)[]): Promise<Run> {
+  const env = { ...process.env, ...args.find((a) => typeof a !== 'string') };
+  const argv = args.filter((a): a is string => typeof a === 'string');
   return new Promise((resolve) => {
     // Run from the scratch folder: relative output paths of a command that should fail can never land in the repo.
-    execFile(process.execPath, [path.join(repo, 'bin/gradlens.js'), ...args], { cwd: out }, (error, stdout, stderr) => {
+    execFile(process.execPath, [path.join(repo, 'bin/gradlens.js'), ...argv], { cwd: out, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -86,6 +89,53 @@ describe('gradlens CLI', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'fool', target: { index: 6, name: 'stingray' } });
   });
 
+  it('models --json lists the table: ids, names, input sizes, parameters, and what is prepared', async () => {
+    const run = await gradlens('models', '--json');
+    expect(run.code).toBe(0);
+    const { models } = JSON.parse(run.stdout);
+    expect(models).toEqual([
+      { id: 'squeezenet1_1', name: 'SqueezeNet 1.1', inputSize: 224, parameters: 1_235_496, default: true, prepared: true, weightBytes: 4 * 1_235_496 },
+      { id: 'squeezenet1_0', name: 'SqueezeNet 1.0', inputSize: 227, parameters: 1_248_424, default: false, prepared: true, weightBytes: 4 * 1_248_424 },
+    ]);
+  });
+
+  it('models says which are not prepared, and how to prepare them', async () => {
+    const run = await gradlens('models', { GRADLENS_MODELS_DIR: out });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^squeezenet1_0 +SqueezeNet 1\.0 +227×227 +1,248,424 parameters +not prepared \(npm run models -- --model squeezenet1_0\)$/m);
+  });
+
+  describe('with --model squeezenet1_0 (227×227, BGR minus the mean pixel)', () => {
+    const ten = (...args: string[]) => gradlens(...args, '--model', 'squeezenet1_0', '--json');
+
+    it('predict: hay, as the reference', async () => {
+      const result = JSON.parse((await ten('predict', hay, '--top-k', '1')).stdout);
+      expect(result).toMatchObject({ model: 'squeezenet1_0', predictions: [{ index: 958, name: 'hay' }] });
+    });
+
+    it('saliency --out .npy: a 227×227 map', async () => {
+      const file = path.join(out, 'ten.npy');
+      expect((await ten('saliency', hay, '--out', file)).code).toBe(0);
+      expect(decodeNpy(new Uint8Array(await readFile(file))).shape).toEqual([227, 227]);
+    });
+
+    it('fgsm and fool write 227×227 images; fool reaches stingray with the default η (standard-input units)', async () => {
+      const fgsmRun = JSON.parse((await ten('fgsm', hay, '--out', path.join(out, 'ten-fgsm.png'))).stdout);
+      expect(fgsmRun).toMatchObject({ kind: 'fgsm', linf: 2 });
+      const foolRun = JSON.parse((await ten('fool', hay, '--target', 'stingray', '--out', path.join(out, 'ten-fool.png'))).stdout);
+      expect(foolRun).toMatchObject({ kind: 'fool', success: true, target: { index: 6 } });
+      const image = decodeImage(new Uint8Array(await readFile(path.join(out, 'ten-fool.png'))));
+      expect([image.width, image.height]).toEqual([227, 227]);
+    });
+
+    it('classviz writes a 227×227 image', async () => {
+      const file = path.join(out, 'ten-viz.png');
+      expect((await ten('classviz', '--class', 'tarantula', '--iterations', '2', '--out', file)).code).toBe(0);
+      const image = decodeImage(new Uint8Array(await readFile(file)));
+      expect([image.width, image.height]).toEqual([227, 227]);
+    });
+  });
+
   it.each([
     [['predict', 'missing.png'], /^gradlens: Cannot read missing\.png: no such file\.$/],
     [['predict', hay, '--top', 'many'], /^gradlens: topK must be a whole number from 1 to 1000, got many\.$/],
@@ -104,6 +154,7 @@ describe('gradlens CLI', () => {
     [['classviz', '--class', 'hay', '--fit', 'sideways', '--out', 'x.png'], /^gradlens: --fit must be one of squash, center-crop, got "sideways"\.$/],
     [['classviz', '--class', 'hay', '--iterations', '1', '--blur-sigma', '60', '--out', 'x.png'], /^gradlens: blurSigma 60 is too large for a 224-pixel image\. Use a blurSigma of at most 56\.$/],
     [['teleport'], /^gradlens: unknown command "teleport"/],
+    [['predict', hay, '--model', 'squeezenet2'], /^gradlens: Unknown model "squeezenet2"\. Available models: squeezenet1_1, squeezenet1_0\.$/],
   ])('%j fails with one clear line and exit code 2', async (args, message) => {
     const run = await gradlens(...args);
     expect(run.code).toBe(2);

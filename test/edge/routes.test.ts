@@ -14,6 +14,8 @@ describe('model routes', () => {
       id: 'squeezenet1_1',
       name: 'SqueezeNet 1.1',
       inputSize: 224,
+      preprocessing: { channelOrder: 'rgb', scale: 1 / 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
+      parameters: 1_235_496,
       classCount: 1000,
       default: true,
       classesUrl: `${ORIGIN}/api/v1/models/squeezenet1_1/classes`,

@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Classifier, Cotangent } from '../../core/model.ts';
+import type { Classifier, Cotangent, Preprocessing } from '../../core/model.ts';
+
+/** Pixels/255 as they are: RGB, mean 0, std 1. */
+export const UNIT_PREPROCESSING: Preprocessing = { channelOrder: 'rgb', scale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] };
 
 /**
  * A tiny classifier whose gradient is known in closed form (after PAIR saliency's tests):
  * on an H×W×3 input, score0 = 5·Σ x[…,0], score1 = Σ x[…,1]², score2 = Σ sin x[…,2].
- * Inputs are pixels/255 (mean 0, std 1), so images map to x in [0, 1].
+ * Inputs are pixels/255 (mean 0, std 1), so images map to x in [0, 1], in RGB order unless the
+ * preprocessing says otherwise.
  */
-export function analyticModel(size = 2): Classifier & { calls: { scores: number; gradient: number } } {
+export function analyticModel(size = 2, preprocessing = UNIT_PREPROCESSING): Classifier & { calls: { scores: number; gradient: number } } {
   const calls = { scores: 0, gradient: 0 };
   const channel = (x: tf.Tensor4D, c: number) => tf.slice(x, [0, 0, 0, c], [-1, -1, -1, 1]);
   const scores = (x: tf.Tensor4D) =>
@@ -18,7 +22,7 @@ export function analyticModel(size = 2): Classifier & { calls: { scores: number;
     });
   return {
     calls,
-    info: { id: 'analytic', name: 'analytic', inputSize: size, mean: [0, 0, 0], std: [1, 1, 1], classNames: ['five x', 'y squared', 'sine z'] },
+    info: { id: 'analytic', name: 'analytic', inputSize: size, preprocessing, classNames: ['five x', 'y squared', 'sine z'] },
     scores(x) {
       calls.scores += 1;
       return scores(x);

@@ -4,7 +4,7 @@ import { useWasmBackend } from '../../cli/wasm-backend.ts';
 import { maxPool, pooledLength } from '../../models/layers/max-pool.ts';
 import { oneHotRows } from '../../core/saliency/one-hot-rows.ts';
 import { finiteDifferences } from '../helpers/analytic-model.ts';
-import { tinySqueezeNet } from '../helpers/tiny-squeezenet.ts';
+import { tinySqueezeNet, tinySqueezeNet10 } from '../helpers/tiny-squeezenet.ts';
 
 beforeAll(useWasmBackend);
 
@@ -36,12 +36,15 @@ describe('ceil-mode pooling', () => {
   });
 });
 
-describe('hand-written input gradient of a sequential network', () => {
-  const x = () => tf.tidy(() => tf.add(tf.mul(tf.randomUniform([1, 13, 13, 3], 0, 1, 'float32', 5), 2), -1) as tf.Tensor4D);
+const randomInput = (size: number) => tf.tidy(() => tf.add(tf.mul(tf.randomUniform([1, size, size, 3], 0, 1, 'float32', 5), 2), -1) as tf.Tensor4D);
 
+describe.each([
+  ['SqueezeNet 1.1', tinyNet],
+  ['SqueezeNet 1.0 (7×7 stride-2 conv1, unequal fire halves, padded 1×1 conv10)', () => tinySqueezeNet10()],
+])('hand-written input gradient of a miniature %s', (_, makeNet) => {
   it.each([0, 3])('matches central finite differences for class %i', (c) => {
-    const model = tinyNet();
-    const input = x();
+    const model = makeNet();
+    const input = randomInput(model.info.inputSize);
     const { scores, grad } = model.gradient(input, (s) => oneHotRows([c], s.shape[1]));
     const numeric = finiteDifferences((t) => model.scores(t).dataSync()[c], input, 1e-3);
     const analytic = grad.dataSync();
@@ -56,6 +59,10 @@ describe('hand-written input gradient of a sequential network', () => {
     tf.dispose([input, scores, grad]);
     model.dispose();
   });
+});
+
+describe('hand-written input gradient of a sequential network', () => {
+  const x = () => randomInput(13);
 
   it('gives the same rows for M cotangents on one input as for M separate passes', () => {
     const model = tinyNet();

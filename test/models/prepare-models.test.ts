@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeNpy } from '../../core/image/decode-npy.ts';
 import type { WeightManifest } from '../../models/manifest.ts';
 import { prepareModel } from '../../models/prepare/prepare-model.ts';
+import { MIRROR_VARIABLE, weightOrigin } from '../../models/prepare/read-weight-file.ts';
 import { ensureSampleIndex } from '../../models/prepare/prepare-samples.ts';
 import { MODELS } from '../../models/registry.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
@@ -24,7 +25,7 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 describe('model preparation', () => {
   it('converts the 52 mirrored .npy files into a manifest and one float32 file, kernels in HWIO', async () => {
     const out = path.join(scratch, 'ok');
-    const manifest = await prepareModel(entry, { mirrorDir: mirrorWeights, baseUrl: 'unused' }, out, quiet);
+    const manifest = await prepareModel(entry, { mirrorDir: mirrorWeights }, out, quiet);
     expect(manifest.tensors).toHaveLength(52);
     const parameters = manifest.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
     expect(parameters).toBe(1_235_496); // the count the mirror's README states
@@ -44,7 +45,7 @@ describe('model preparation', () => {
     const partial = path.join(scratch, 'partial');
     await cp(mirrorWeights, partial, { recursive: true });
     await rm(path.join(partial, 'squeezenet0_conv7_bias.npy'));
-    await expect(prepareModel(entry, { mirrorDir: partial, baseUrl: 'unused' }, path.join(scratch, 'out1'), quiet)).rejects.toMatchObject({
+    await expect(prepareModel(entry, { mirrorDir: partial }, path.join(scratch, 'out1'), quiet)).rejects.toMatchObject({
       code: 'model/prepare',
       message: expect.stringContaining('squeezenet0_conv7_bias.npy is missing'),
     });
@@ -58,7 +59,7 @@ describe('model preparation', () => {
     bytes[bytes.length - 1] ^= 0xff;
     await writeFile(file, bytes);
     const out = path.join(scratch, 'out2');
-    await expect(prepareModel(entry, { mirrorDir: damaged, baseUrl: 'unused' }, out, quiet)).rejects.toThrow(/Checksum mismatch for squeezenet0_conv3_weight\.npy/);
+    await expect(prepareModel(entry, { mirrorDir: damaged }, out, quiet)).rejects.toThrow(/Checksum mismatch for squeezenet0_conv3_weight\.npy/);
     await expect(readFile(path.join(out, 'squeezenet1_1/manifest.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -68,6 +69,14 @@ describe('model preparation', () => {
       code: 'model/prepare',
       hint: expect.stringContaining('GRADLENS_MODEL_MIRROR'),
     });
+  });
+
+  it('without a mirror, SqueezeNet 1.0 (published nowhere as .npy) fails with one line that asks for the mirror', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== MIRROR_VARIABLE));
+    const run = promisify(execFile)(process.execPath, ['bin/prepare-models.js', '--model', 'squeezenet1_0'], { cwd: path.resolve(__dirname, '../..'), env });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^gradlens models: SqueezeNet 1\.0 has no public download of its weights: set GRADLENS_MODEL_MIRROR .*\n$/) });
+    expect(() => weightOrigin(MODELS.squeezenet1_0, null)).toThrow(/has no public download/);
+    expect(weightOrigin(MODELS.squeezenet1_1, null)).toEqual({ mirrorDir: null, baseUrl: MODELS.squeezenet1_1.weights.baseUrl });
   });
 
   it('the command exits non-zero with one line when the mirror folder does not exist', async () => {

@@ -6,6 +6,7 @@ import { fire } from '../../models/layers/fire.ts';
 import { globalAveragePool } from '../../models/layers/global-average-pool.ts';
 import { maxPool } from '../../models/layers/max-pool.ts';
 import { sequentialClassifier } from '../../models/sequential.ts';
+import { UNIT_PREPROCESSING } from '../helpers/analytic-model.ts';
 
 beforeAll(useWasmBackend);
 
@@ -25,7 +26,7 @@ function tinyNet(rowByRowElements: number) {
     'conv10.weight': normal([1, 1, 6, 5]),
     'conv10.bias': tf.fill([5], 0.5),
   };
-  const info = { id: 'tiny', name: 'tiny', inputSize: 13, mean: [0, 0, 0] as const, std: [1, 1, 1] as const, classNames: ['a', 'b', 'c', 'd', 'e'] };
+  const info = { id: 'tiny', name: 'tiny', inputSize: 13, preprocessing: UNIT_PREPROCESSING, classNames: ['a', 'b', 'c', 'd', 'e'] };
   const layers = [conv('conv1', { stride: 2 }), maxPool('pool1'), fire('fire2'), conv('conv10'), globalAveragePool('scores')];
   return sequentialClassifier(info, layers, weights, { rowByRowElements });
 }

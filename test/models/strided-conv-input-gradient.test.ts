@@ -15,6 +15,9 @@ describe('polyphase input gradient of a strided convolution', () => {
     [11, 5, 2, 2],
     [10, 2, 3, 0],
     [17, 7, 3, 1],
+    // SqueezeNet 1.0's conv1: 7×7, stride 2 on 227 px (the residue grid overshoots the input by one row and column).
+    [227, 7, 2, 0],
+    [21, 7, 2, 0],
   ];
   it.each(cases)('equals conv2dTranspose for input %i, kernel %i, stride %i, pad %i', (size, k, s, pad) => {
     const kernel = tf.randomNormal([k, k, 3, 5], 0, 1, 'float32', 1) as tf.Tensor4D;

@@ -8,7 +8,8 @@ import { normalizedStep } from '../../../core/adversarial/normalized-step.ts';
 import { normalizedGradientStep } from '../../../core/adversarial/normalized-gradient-step.ts';
 import { perturbationMetrics } from '../../../core/adversarial/perturbation-metrics.ts';
 import { softmax } from '../../../core/predict/top-predictions.ts';
-import { analyticModel, finiteDifferences } from '../../helpers/analytic-model.ts';
+import { normalize } from '../../../core/tensor/image-tensor.ts';
+import { UNIT_PREPROCESSING, analyticModel, finiteDifferences } from '../../helpers/analytic-model.ts';
 
 beforeAll(useWasmBackend);
 
@@ -54,6 +55,19 @@ describe('FGSM', () => {
     const report = await fgsm(model, image, { epsilon: 2, target: 'y squared' });
     expect(report.target).toEqual({ index: 1, name: 'y squared' });
     PIXELS.forEach((p, i) => expect(report.adversarial.data[i]).toBe(p - 2 * Math.sign(numeric[i])));
+  });
+
+  it('for a BGR model, moves each RGB pixel along the sign of the loss gradient with respect to that pixel', async () => {
+    // score0 = 5·Σ x_n[…, 0] reads blue here: a gradient left in the model's order would move red instead.
+    const model = analyticModel(2, { ...UNIT_PREPROCESSING, channelOrder: 'bgr' });
+    const pixels = tf.tensor4d(PIXELS, [1, 2, 2, 3]);
+    const loss = (p: tf.Tensor4D) => crossEntropy(model.scores(normalize(p, model.info)).dataSync() as Float32Array, 0);
+    const numeric = finiteDifferences(loss, pixels, 1);
+    pixels.dispose();
+    const report = await fgsm(model, image, { epsilon: 3 });
+    expect(report.before[0].index).toBe(0);
+    expect(numeric.filter((_, i) => i % 3 === 2).every((g) => g < 0)).toBe(true);
+    PIXELS.forEach((p, i) => expect(report.adversarial.data[i]).toBe(p + 3 * Math.sign(numeric[i])));
   });
 
   it('refuses ε outside 0–255', async () => {
