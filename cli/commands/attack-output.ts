@@ -1,5 +1,11 @@
 import type { AttackReport } from '../../core/adversarial/attack-report.ts';
+import { transferTo } from '../../core/adversarial/transfer.ts';
+import type { RgbImage } from '../../core/types.ts';
+import { GradlensError } from '../../core/errors.ts';
+import { modelEntry } from '../../models/registry.ts';
+import { flagValue, type Values } from '../args.ts';
 import type { CommandContext } from '../command.ts';
+import { loadNodeModel } from '../node-model.ts';
 import { suffixedPath, writePng } from '../image-files.ts';
 
 /** Writes the adversarial PNG and the ×10 difference beside it; returns the report without pixel arrays. */
@@ -13,4 +19,30 @@ export async function writeAttackOutputs(ctx: CommandContext, report: AttackRepo
   ctx.say(`L2 ${report.l2.toFixed(2)}  L∞ ${report.linf.toFixed(2)}  PSNR ${report.psnr.toFixed(2)} dB  survives 8-bit PNG: ${report.survives8bit ? 'yes' : 'no'}`);
   ctx.say(`adversarial → ${out}, difference ×10 → ${differenceFile}`);
   return { ...metrics, files: { adversarial: out, difference: differenceFile } };
+}
+
+/** `--transfer a,b`: the models to try the attack on, checked before any work is done. */
+export function transferFlag(values: Values, attacked: string): string[] {
+  const raw = flagValue(values, 'transfer');
+  if (raw === undefined) return [];
+  const ids = String(raw).split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new GradlensError('options/invalid', '--transfer needs model ids, e.g. --transfer squeezenet1_0.');
+  for (const id of ids) {
+    modelEntry(id);
+    if (id === attacked) throw new GradlensError('options/invalid', `--transfer ${id} is the attacked model itself; name the other models.`);
+  }
+  return ids;
+}
+
+/** Classifies the saved adversarial image with each other model and says whether the attack carried over. */
+export async function transferOutputs(ctx: CommandContext, ids: string[], original: RgbImage, report: AttackReport) {
+  if (ids.length === 0) return {};
+  const models = [];
+  for (const id of ids) models.push(await loadNodeModel(id));
+  const transfer = await transferTo(models, original, report.adversarial, report.target);
+  for (const t of transfer) {
+    const verdict = report.target ? (t.reachedTarget ? 'reaches the target' : 'does not reach the target') : t.changed ? 'fooled' : 'not fooled';
+    ctx.say(`transfer to ${t.model}: ${t.before.name} → ${t.after.name} (${(t.after.probability * 100).toFixed(1)}%): ${verdict}`);
+  }
+  return { transfer };
 }

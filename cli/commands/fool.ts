@@ -6,15 +6,15 @@ import type { Command } from '../command.ts';
 import { milliseconds } from '../format.ts';
 import { outputKind, readModelImage } from '../image-files.ts';
 import { progressBar } from '../progress-bar.ts';
-import { writeAttackOutputs } from './attack-output.ts';
+import { transferFlag, transferOutputs, writeAttackOutputs } from './attack-output.ts';
 
 const d = DEFAULTS.attack;
 
 export const foolCommand: Command = {
   name: 'fool',
   summary: 'targeted iterative attack x ← x + η·g/‖g‖₂ until the model predicts --target',
-  usage: `gradlens fool IMAGE|--black --target CLASS [--learning-rate ${d.learningRate}] [--max-steps ${d.maxSteps}] [--until-8bit] --out FILE.png [--json]`,
-  options: { ...COMMON_OPTIONS, ...parameterFlags('black', 'target', 'learningRate', 'maxSteps', 'until8bit'), out: { type: 'string' } },
+  usage: `gradlens fool IMAGE|--black --target CLASS [--learning-rate ${d.learningRate}] [--max-steps ${d.maxSteps}] [--until-8bit] [--transfer ID,…] --out FILE.png [--json]`,
+  options: { ...COMMON_OPTIONS, ...parameterFlags('black', 'target', 'learningRate', 'maxSteps', 'until8bit', 'transfer'), out: { type: 'string' } },
   async run(ctx) {
     const black = flagValue(ctx.values, 'black') === true;
     if (black === (ctx.positionals.length === 1) || ctx.positionals.length > 1) {
@@ -29,6 +29,7 @@ export const foolCommand: Command = {
     const until8bit = flagValue(ctx.values, 'until8bit') === true || d.until8bit;
     const fit = fitFlag(ctx.values);
     const model = await ctx.model();
+    const others = transferFlag(ctx.values, model.info.id);
     const image = black ? null : await readModelImage(ctx.positionals[0], model.info.inputSize, fit);
     const bar = progressBar('fool');
     const started = performance.now();
@@ -41,6 +42,15 @@ export const foolCommand: Command = {
     });
     bar.done();
     const timingMs = { fool: milliseconds(started) };
-    return { image: black ? 'black' : ctx.positionals[0], model: model.info.id, learningRate, maxSteps, ...(await writeAttackOutputs(ctx, report, out)), timingMs };
+    const original = image ?? { width: report.adversarial.width, height: report.adversarial.height, data: new Uint8Array(report.adversarial.data.length) };
+    return {
+      image: black ? 'black' : ctx.positionals[0],
+      model: model.info.id,
+      learningRate,
+      maxSteps,
+      ...(await writeAttackOutputs(ctx, report, out)),
+      ...(await transferOutputs(ctx, others, original, report)),
+      timingMs,
+    };
   },
 };

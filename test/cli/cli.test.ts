@@ -83,6 +83,15 @@ describe('gradlens CLI', () => {
     expect(await readFile(a)).toEqual(await readFile(b));
   });
 
+  it('fgsm --transfer classifies the saved adversarial image with the other models', async () => {
+    const run = await gradlens('fgsm', hay, '--transfer', 'squeezenet1_0', '--out', path.join(out, 'transfer.png'), '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as { transfer: { model: string; before: { index: number }; after: { index: number }; changed: boolean }[] };
+    expect(result.transfer).toHaveLength(1);
+    expect(result.transfer[0]).toMatchObject({ model: 'squeezenet1_0', before: { index: 958 } });
+    expect(result.transfer[0].changed).toBe(result.transfer[0].after.index !== 958);
+  });
+
   it('fool --black runs the targeted attack from a black image', async () => {
     const run = await gradlens('fool', '--black', '--target', '6', '--max-steps', '2', '--out', path.join(out, 'black.png'), '--json');
     expect(run.code).toBe(0);
@@ -153,6 +162,8 @@ describe('gradlens CLI', () => {
     [['saliency', hay, '--render', 'overlay', '--out', 'x.npy'], /^gradlens: --render overlay needs --out FILE\.png/],
     [['classviz', '--class', 'hay', '--fit', 'sideways', '--out', 'x.png'], /^gradlens: --fit must be one of squash, center-crop, got "sideways"\.$/],
     [['classviz', '--class', 'hay', '--iterations', '1', '--blur-sigma', '60', '--out', 'x.png'], /^gradlens: blurSigma 60 is too large for a 224-pixel image\. Use a blurSigma of at most 56\.$/],
+    [['fgsm', hay, '--transfer', 'nope', '--out', 'x.png'], /^gradlens: Unknown model "nope"\./],
+    [['fgsm', hay, '--transfer', 'squeezenet1_1', '--out', 'x.png'], /^gradlens: --transfer squeezenet1_1 is the attacked model itself/],
     [['teleport'], /^gradlens: unknown command "teleport"/],
     [['predict', hay, '--model', 'squeezenet2'], /^gradlens: Unknown model "squeezenet2"\. Available models: squeezenet1_1, squeezenet1_0\.$/],
   ])('%j fails with one clear line and exit code 2', async (args, message) => {
