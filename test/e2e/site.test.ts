@@ -93,6 +93,15 @@ describe('site', () => {
     expect(await page.getAttribute('[data-testid=top1]', 'data-index')).toBe('958');
     expect(await page.textContent('[data-testid=top1]')).toContain('hay');
     await page.waitForSelector('[data-testid=saliency-canvas][data-empty=false]');
+    // A value out of range is refused in the words of the CLI and the API.
+    await page.getByLabel('Method').selectOption('smoothgrad');
+    await page.fill('label:has-text("Samples") input', '500');
+    await page.dispatchEvent('label:has-text("Samples") input', 'change');
+    await page.click('[data-testid=run-saliency]');
+    await page.waitForSelector('[role=alert]:has-text("samples must be a whole number from 1 to 200, got 500.")', { timeout: 60_000 });
+    await page.fill('label:has-text("Samples") input', '25');
+    await page.dispatchEvent('label:has-text("Samples") input', 'change');
+    await page.getByLabel('Method').selectOption('vanilla');
     const overlay = await canvasStats(page, '[data-testid=saliency-canvas]');
     expect(overlay.distinct).toBeGreaterThan(1000);
     await screenshot(page, '02-saliency');

@@ -31,6 +31,8 @@ export function AdversarialPage() {
         <ImageInput />
         <form
           class="controls"
+          // Out-of-range values reach the core, which words them as the CLI and the API do.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void runAttack();

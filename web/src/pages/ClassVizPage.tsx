@@ -44,6 +44,8 @@ export function ClassVizPage() {
         <p class="lead">Start from noise and climb the class score: the image the network finds most “{'class-like'}”.</p>
         <form
           class="controls"
+          // Out-of-range values reach the core, which words them as the CLI and the API do.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void runClassViz();

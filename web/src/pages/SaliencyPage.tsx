@@ -33,6 +33,8 @@ export function SaliencyPage() {
         <ImageInput />
         <form
           class="controls"
+          // Out-of-range values reach the core, which words them as the CLI and the API do.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void runSaliency();
