@@ -8,7 +8,9 @@ import { PRESETS, type PresetName } from './classviz/presets.ts';
 import type { ColormapName } from './render/colormaps.ts';
 import type { FitMode } from './image/fit-image.ts';
 
-export type SaliencyMethod = 'vanilla' | 'smoothgrad' | 'integrated-gradients';
+/** The saliency methods, in the order every surface lists them. */
+export const SALIENCY_METHODS = ['vanilla', 'smoothgrad', 'integrated-gradients'] as const;
+export type SaliencyMethod = (typeof SALIENCY_METHODS)[number];
 
 export const DEFAULTS = {
   /** How a non-square image becomes the model's square input. */

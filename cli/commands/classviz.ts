@@ -1,5 +1,5 @@
 import { classVisualization } from '../../core/classviz/class-visualization.ts';
-import { PRESETS, type PresetName } from '../../core/classviz/presets.ts';
+import { PRESETS, TUNABLE_SETTINGS as SETTINGS, type PresetName } from '../../core/classviz/presets.ts';
 import { DEFAULTS } from '../../core/defaults.ts';
 import { GradlensError } from '../../core/errors.ts';
 import { COMMON_OPTIONS, choiceFlag, classFlag, fitFlag, flagValue, numberFlag, parameterFlags, requireString } from '../args.ts';
@@ -7,8 +7,6 @@ import type { Command } from '../command.ts';
 import { milliseconds } from '../format.ts';
 import { outputKind, readModelImage, writePng } from '../image-files.ts';
 import { progressBar } from '../progress-bar.ts';
-
-const SETTINGS = ['iterations', 'learningRate', 'l2', 'totalVariation', 'blurEvery', 'blurSigma', 'jitter'] as const;
 
 export const classvizCommand: Command = {
   name: 'classviz',

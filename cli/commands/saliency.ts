@@ -1,14 +1,14 @@
 import { localize } from '../../core/render/localization.ts';
 import { heatmap, overlay } from '../../core/render/index.ts';
 import { saliencyMaps, type SaliencyMethod } from '../../core/saliency/saliency-maps.ts';
-import { DEFAULTS } from '../../core/defaults.ts';
+import { DEFAULTS, SALIENCY_METHODS } from '../../core/defaults.ts';
 import { GradlensError } from '../../core/errors.ts';
 import { COMMON_OPTIONS, choiceFlag, classFlag, fitFlag, flagValue, numberFlag, onePositional, parameterFlags, requireString } from '../args.ts';
 import type { Command } from '../command.ts';
 import { milliseconds, predictionLines } from '../format.ts';
 import { numberedPath, outputKind, readModelImage, writeNpy, writePng } from '../image-files.ts';
 
-const METHODS: readonly SaliencyMethod[] = ['vanilla', 'smoothgrad', 'integrated-gradients'];
+const METHODS: readonly SaliencyMethod[] = SALIENCY_METHODS;
 const RENDERS = ['heatmap', 'overlay'] as const;
 const d = DEFAULTS.saliency;
 

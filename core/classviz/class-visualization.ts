@@ -14,7 +14,7 @@ import { clampToImage } from './clamp-to-image.ts';
 import { blurRadius, gaussianBlur } from './gaussian-blur.ts';
 import { initialImage, type InitialImage } from './initial-image.ts';
 import { classScore, l2Penalty, totalVariationPenalty, type Objective } from './objectives.ts';
-import { PRESETS, type ClassVisualizationSettings } from './presets.ts';
+import { PRESETS, TUNABLE_SETTINGS, type ClassVisualizationSettings } from './presets.ts';
 import { createRng } from './rng.ts';
 
 export interface ClassVisualizationProgress {
@@ -51,10 +51,8 @@ async function toImage(x: tf.Tensor4D, model: Classifier): Promise<RgbImage> {
   return quantize(await inputToFloatImage(x, model.info));
 }
 
-const NUMERIC_SETTINGS = ['iterations', 'learningRate', 'l2', 'totalVariation', 'blurEvery', 'blurSigma', 'jitter'] as const;
-
 function validate(s: ClassVisualizationSettings, inputSize: number): void {
-  for (const name of NUMERIC_SETTINGS) checkParameter('classviz', name, s[name]);
+  for (const name of TUNABLE_SETTINGS) checkParameter('classviz', name, s[name]);
   // The blur mirrors the image at its borders once, so the kernel's radius may not exceed the image.
   if (s.blurEvery > 0 && blurRadius(s.blurSigma) > inputSize) {
     const largest = inputSize / 4;

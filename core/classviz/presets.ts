@@ -17,6 +17,9 @@ export interface ClassVisualizationSettings {
  * blur σ 0.5 every 10 steps, jitter up to 16 px. The normalized preset takes steps of fixed L2 length,
  * the variant the source report sweeps (learning rates 5–20, regularization 1e-1…1e-4, 200 iterations).
  */
+/** The numeric settings a preset fixes and a request may override. */
+export const TUNABLE_SETTINGS = ['iterations', 'learningRate', 'l2', 'totalVariation', 'blurEvery', 'blurSigma', 'jitter'] as const;
+
 export type PresetName = 'cs231n' | 'normalized';
 
 export const PRESETS: Readonly<Record<PresetName, ClassVisualizationSettings>> = {

@@ -5,7 +5,7 @@
  * Names are the vocabulary's (core/vocabulary.ts); the older spelling `lr` is still accepted.
  */
 import { z } from '@hono/zod-openapi';
-import { DEFAULTS } from '../../core/defaults.ts';
+import { DEFAULTS, SALIENCY_METHODS } from '../../core/defaults.ts';
 import { limitMessage, limitOf, type Command, type LimitedName } from '../../core/limits.ts';
 import { parameter } from '../../core/vocabulary.ts';
 
@@ -44,7 +44,7 @@ export const SaliencyParams = z.strictObject({
   model: model.optional(),
   class: classTarget('class').optional().openapi({ default: s.class }),
   topK: limited('saliency', 'topK', s.topK).openapi({ default: undefined }),
-  method: z.enum(['vanilla', 'smoothgrad', 'integrated-gradients']).optional().openapi({ description: meaning('method'), default: s.method }),
+  method: z.enum(SALIENCY_METHODS).optional().openapi({ description: meaning('method'), default: s.method }),
   samples: limited('saliency', 'samples', s.samples),
   noise: limited('saliency', 'noise', s.noise),
   steps: limited('saliency', 'steps', s.steps),

@@ -4,7 +4,8 @@
  * the API. Pure functions of the state, tested without a DOM; lib/query-sync.ts ties them to the location.
  */
 import { checkParameter } from '../../../core/check-parameter.ts';
-import { PRESETS, type PresetName } from '../../../core/classviz/presets.ts';
+import { PRESETS, TUNABLE_SETTINGS, type PresetName } from '../../../core/classviz/presets.ts';
+import { SALIENCY_METHODS } from '../../../core/defaults.ts';
 import type { Command, LimitedName } from '../../../core/limits.ts';
 import { IMAGENET_CLASSES } from '../../../models/imagenet-classes.ts';
 import { initialState, presetSettings, type AppState } from '../state/app.ts';
@@ -17,7 +18,7 @@ type Slices = Pick<AppState, QueryPage | 'inputFit'>;
 const NUMBERS: { [P in QueryPage]: { command: Command; names: readonly string[] } } = {
   saliency: { command: 'saliency', names: ['topK', 'samples', 'noise', 'steps', 'seed'] },
   adversarial: { command: 'attack', names: ['epsilon', 'learningRate', 'maxSteps'] },
-  classviz: { command: 'classviz', names: ['iterations', 'learningRate', 'l2', 'totalVariation', 'blurEvery', 'blurSigma', 'jitter', 'seed'] },
+  classviz: { command: 'classviz', names: [...TUNABLE_SETTINGS, 'seed'] },
 };
 
 function choice<T extends string>(name: string, value: string, choices: readonly T[]): T {
@@ -50,7 +51,7 @@ function apply(page: QueryPage, slices: Slices, name: string, value: string): vo
   const key = `${page}.${name}`;
   if (name === 'fit') slices.inputFit = choice(name, value, ['squash', 'center-crop']);
   else if (name === 'model') choice(name, value, [MODEL_ID]); // the one model the site runs
-  else if (key === 'saliency.method') slices.saliency.method = choice(name, value, ['vanilla', 'smoothgrad', 'integrated-gradients']);
+  else if (key === 'saliency.method') slices.saliency.method = choice(name, value, SALIENCY_METHODS);
   else if (key === 'saliency.class') slices.saliency.class = value === 'top' ? 'top' : classIndex(name, value);
   else if (key === 'adversarial.attack') slices.adversarial.attack = choice(name, value, ['fool', 'fgsm']);
   else if (key === 'adversarial.target') slices.adversarial = { ...slices.adversarial, target: classIndex(name, value), fgsmTargeted: true };
@@ -89,8 +90,11 @@ export function settingsFromQuery(page: QueryPage, state: Slices, search: string
 }
 
 /** The query of a page's settings: only what differs from the defaults, in the vocabulary's names. */
+/** The defaults, made once: the query is rewritten on every change of the app state. */
+let defaults: AppState | null = null;
+
 export function queryFromSettings(page: QueryPage, state: Slices): string {
-  const initial = initialState({ name: page });
+  const initial = (defaults ??= initialState({ name: 'home' }));
   const query = new URLSearchParams();
   if (state.inputFit !== initial.inputFit) query.set('fit', state.inputFit);
   const differing = (current: object, base: object, names: readonly string[]) => {
@@ -114,7 +118,7 @@ export function queryFromSettings(page: QueryPage, state: Slices): string {
     const v = state.classviz.settings;
     const base = { ...initial.classviz.settings, ...presetSettings(v.preset) };
     differing(v, initial.classviz.settings, ['preset', 'class', 'seed']);
-    differing(v, base, NUMBERS.classviz.names.filter((n) => n !== 'seed'));
+    differing(v, base, TUNABLE_SETTINGS);
     if (v.init !== initial.classviz.settings.init) query.set('init', v.init === 'upload' ? 'image' : v.init);
   }
   const text = query.toString();
