@@ -2,11 +2,11 @@ import type { AttackReport } from '../../core/adversarial/attack-report.ts';
 import { transferTo } from '../../core/adversarial/transfer.ts';
 import type { RgbImage } from '../../core/types.ts';
 import { GradlensError } from '../../core/errors.ts';
-import { modelEntry } from '../../models/registry.ts';
 import { flagValue, type Values } from '../args.ts';
 import type { CommandContext } from '../command.ts';
 import { loadNodeModel } from '../node-model.ts';
 import { suffixedPath, writePng } from '../image-files.ts';
+import { checkModelId } from '../known-model.ts';
 
 /** Writes the adversarial PNG and the ×10 difference beside it; returns the report without pixel arrays. */
 export async function writeAttackOutputs(ctx: CommandContext, report: AttackReport, out: string) {
@@ -28,7 +28,7 @@ export function transferFlag(values: Values, attacked: string): string[] {
   const ids = String(raw).split(',').map((id) => id.trim()).filter(Boolean);
   if (ids.length === 0) throw new GradlensError('options/invalid', '--transfer needs model ids, e.g. --transfer squeezenet1_0.');
   for (const id of ids) {
-    modelEntry(id);
+    checkModelId(id);
     if (id === attacked) throw new GradlensError('options/invalid', `--transfer ${id} is the attacked model itself; name the other models.`);
   }
   return ids;

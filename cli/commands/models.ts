@@ -1,35 +1,76 @@
 import { GradlensError } from '../../core/errors.ts';
-import { MANIFEST_FORMAT, type WeightManifest } from '../../models/manifest.ts';
+import type { WeightManifest } from '../../models/manifest.ts';
+import { importCheckpoint } from '../../models/prepare/import-checkpoint.ts';
+import { preparedManifests, preparedModel } from '../../models/prepare/write-model-index.ts';
 import { DEFAULT_MODEL_ID, MODELS } from '../../models/registry.ts';
 import { COMMON_OPTIONS } from '../args.ts';
-import type { Command } from '../command.ts';
-import { fileWeightSource } from '../file-weight-source.ts';
-
-/** The prepared manifest of a model in the current format, or null where `npm run models` has not made one. */
-async function preparedManifest(id: string): Promise<WeightManifest | null> {
-  const response = await fileWeightSource()(`${id}/manifest.json`);
-  if (!response.ok) return null;
-  const manifest = (await response.json().catch(() => null)) as WeightManifest | null;
-  return manifest?.format === MANIFEST_FORMAT ? manifest : null;
-}
+import type { Command, CommandContext } from '../command.ts';
+import { modelsDir } from '../file-weight-source.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+
+/** Every model of the table, prepared or not, then the imported ones. */
+async function list(ctx: CommandContext) {
+  const manifests = await preparedManifests(modelsDir());
+  const prepared = new Map(manifests.map((m) => [m.model, m]));
+  const models = [];
+  for (const { info, weights, architecture, runsOn } of Object.values(MODELS)) {
+    const manifest = prepared.get(info.id);
+    const row = { id: info.id, name: info.name, architecture, inputSize: info.inputSize, parameters: weights.parameters, runsOn, imported: false, default: info.id === DEFAULT_MODEL_ID, prepared: manifest !== undefined };
+    models.push(manifest ? { ...row, variants: preparedModel(manifest).variants } : row);
+    const download = weights.kind === 'pytorch' ? `, a ${megabytes(weights.bytes)} download` : '';
+    const state = manifest ? `prepared, ${megabytes(preparedModel(manifest).variants.float32)}` : `not prepared (npm run models -- --model ${info.id}${download})`;
+    ctx.say(`${info.id.padEnd(14)} ${info.name.padEnd(15)} ${info.inputSize}×${info.inputSize}  ${count(weights.parameters).padStart(11)} parameters  ${runsOn.join('/').padEnd(12)} ${state}${info.id === DEFAULT_MODEL_ID ? '  (default)' : ''}`);
+  }
+  for (const manifest of manifests.filter((m) => m.imported)) {
+    const row = preparedModel(manifest);
+    models.push({ ...row, prepared: true, default: false, source: manifest.source });
+    ctx.say(`${row.id.padEnd(14)} ${row.name.padEnd(15)} ${row.inputSize}×${row.inputSize}  ${count(row.parameters).padStart(11)} parameters  ${row.runsOn.join('/').padEnd(12)} imported from ${manifest.source?.file}, ${megabytes(row.variants.float32)}`);
+  }
+  return { models };
+}
+
+function text(ctx: CommandContext, name: string): string | undefined {
+  const value = ctx.values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new GradlensError('options/invalid', `--${name} needs a value.`);
+  return value;
+}
+
+async function importModel(ctx: CommandContext): Promise<{ model: ReturnType<typeof preparedModel>; source: WeightManifest['source'] }> {
+  const required = (name: string) => text(ctx, name) ?? (() => { throw new GradlensError('options/invalid', `models import needs --${name}.`, 'See gradlens models --help.'); })();
+  const request = { architecture: required('arch'), weights: required('weights'), id: required('id'), classes: text(ctx, 'classes'), name: text(ctx, 'name') };
+  const manifest = await importCheckpoint(request, modelsDir(), () => {});
+  const model = preparedModel(manifest);
+  ctx.say(`imported ${model.id}: ${model.name}, ${count(model.parameters)} parameters, ${model.classCount} classes, runs on ${model.runsOn.join('/')}`);
+  ctx.say(`  from ${manifest.source?.file} (SHA-256 ${manifest.source?.sha256}); use it with --model ${model.id}`);
+  return { model, source: manifest.source };
+}
 
 export const modelsCommand: Command = {
   name: 'models',
-  summary: 'the models of the table: input size, parameters, whether their weights are prepared',
-  usage: 'gradlens models [--json]',
-  options: { json: COMMON_OPTIONS.json, help: COMMON_OPTIONS.help },
+  summary: 'the models: list them (prepared or not, size, where they run), or import your own checkpoint',
+  usage:
+    'gradlens models [--json]\n' +
+    '       gradlens models import --arch vgg16|squeezenet1_1|squeezenet1_0 --weights FILE.pth --id NAME [--classes FILE.json] [--name TEXT] [--json]',
+  options: {
+    json: COMMON_OPTIONS.json,
+    help: COMMON_OPTIONS.help,
+    arch: { type: 'string' },
+    weights: { type: 'string' },
+    id: { type: 'string' },
+    classes: { type: 'string' },
+    name: { type: 'string' },
+  },
   async run(ctx) {
-    if (ctx.positionals.length > 0) throw new GradlensError('options/invalid', `Unexpected argument "${ctx.positionals[0]}".`);
-    const models = [];
-    for (const { info, weights } of Object.values(MODELS)) {
-      const manifest = await preparedManifest(info.id);
-      const weightBytes = manifest?.files.reduce((sum, f) => sum + f.bytes, 0);
-      models.push({ id: info.id, name: info.name, inputSize: info.inputSize, parameters: weights.parameters, default: info.id === DEFAULT_MODEL_ID, prepared: manifest !== null, ...(manifest && { weightBytes }) });
-      const state = manifest ? `prepared, ${count(weightBytes!)} bytes` : `not prepared (npm run models -- --model ${info.id})`;
-      ctx.say(`${info.id.padEnd(14)} ${info.name.padEnd(15)} ${info.inputSize}×${info.inputSize}  ${count(weights.parameters)} parameters  ${state}${info.id === DEFAULT_MODEL_ID ? '  (default)' : ''}`);
+    const [action, ...rest] = ctx.positionals;
+    if (rest.length > 0 || (action !== undefined && action !== 'import')) {
+      throw new GradlensError('options/invalid', `Unexpected argument "${rest[0] ?? action}".`, 'See gradlens models --help.');
     }
-    return { models };
+    if (action === 'import') return importModel(ctx);
+    const given = ['arch', 'weights', 'id', 'classes', 'name'].find((name) => ctx.values[name] !== undefined);
+    if (given) throw new GradlensError('options/invalid', `--${given} belongs to \`gradlens models import\`.`);
+    return list(ctx);
   },
 };

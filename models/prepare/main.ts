@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { isGradlensError } from '../../core/errors.ts';
 import { MANIFEST_FORMAT } from '../manifest.ts';
 import { MODELS, modelEntry } from '../registry.ts';
+import { progressBar } from '../../cli/progress-bar.ts';
 import { prepareModel } from './prepare-model.ts';
+import { writeModelIndex } from './write-model-index.ts';
 import { DATA_MIRROR_VARIABLE, ensureSampleIndex, prepareSamples } from './prepare-samples.ts';
 import { MIRROR_VARIABLE, weightOrigin, type WeightOrigin } from './read-weight-file.ts';
 
@@ -48,20 +50,31 @@ async function main(args: string[]): Promise<void> {
     throw new Error(`The model mirror ${mirror} does not exist (from --mirror or ${MIRROR_VARIABLE}).`);
   }
   const only = option(args, '--model');
-  for (const entry of only ? [modelEntry(only)] : Object.values(MODELS)) {
-    if (ifMissing && (await isCurrent(path.join(PREPARED_MODELS_DIR, entry.info.id, 'manifest.json')))) continue;
-    let origin: WeightOrigin;
-    try {
-      origin = weightOrigin(entry, mirror);
-    } catch (error) {
-      // Preparing every model, one that only a mirror has must not stop the others (the default model among them).
-      if (only) throw error;
-      console.error(`gradlens models: skipped: ${(error as Error).message}`);
-      continue;
+  try {
+    for (const entry of only ? [modelEntry(only)] : Object.values(MODELS)) {
+      if (ifMissing && (await isCurrent(path.join(PREPARED_MODELS_DIR, entry.info.id, 'manifest.json')))) continue;
+      let origin: WeightOrigin;
+      try {
+        origin = weightOrigin(entry, mirror);
+        // A large checkpoint is fetched only when asked for by name, or when the mirror has it.
+        if (!only && entry.weights.kind === 'pytorch' && !(mirror && (await exists(path.join(mirror, entry.weights.mirrorFile))))) {
+          throw new Error(`${entry.info.name} (${Math.round(entry.weights.bytes / 1e6)} MB) is prepared on request only: npm run models -- --model ${entry.info.id}`);
+        }
+      } catch (error) {
+        // Preparing every model, one that only a mirror has must not stop the others (the default model among them).
+        if (only) throw error;
+        console.error(`gradlens models: skipped: ${(error as Error).message}`);
+        continue;
+      }
+      console.error(`Preparing ${entry.info.name} from ${origin.mirrorDir ?? origin.baseUrl}`);
+      const bar = progressBar(`  downloading ${entry.info.id}`);
+      const manifest = await prepareModel(entry, origin, PREPARED_MODELS_DIR, entry.weights.kind === 'pytorch' ? (line) => console.error(line) : () => {}, (done, total) => bar.update(done, total, `${(done / 2 ** 20).toFixed(0)} MiB`));
+      bar.done();
+      const bytes = (dtype: 'float32' | 'float16') => manifest.variants[dtype].files.reduce((sum, f) => sum + f.bytes, 0);
+      console.error(`  wrote ${manifest.tensors.length} tensors (float32 ${bytes('float32')} bytes, float16 ${bytes('float16')} bytes) to ${path.relative(process.cwd(), path.join(PREPARED_MODELS_DIR, entry.info.id))}`);
     }
-    console.error(`Preparing ${entry.info.name} from ${origin.mirrorDir ?? origin.baseUrl}`);
-    const manifest = await prepareModel(entry, origin, PREPARED_MODELS_DIR, () => {});
-    console.error(`  wrote ${manifest.tensors.length} tensors, ${manifest.files[0].bytes} bytes, to ${path.relative(process.cwd(), path.join(PREPARED_MODELS_DIR, entry.info.id))}`);
+  } finally {
+    await writeModelIndex(PREPARED_MODELS_DIR);
   }
   if (only) return;
   if (data && !(ifMissing && (await exists(path.join(SAMPLES_DIR, 'index.json'))))) {

@@ -51,7 +51,7 @@ async function exampleStamp(options: ExampleOptions): Promise<Record<string, unk
     version: EXAMPLES_VERSION,
     script: sha256(await readFile(fileURLToPath(import.meta.url))),
     model: manifest.model,
-    weights: manifest.files.map((f) => f.sha256).join(','),
+    weights: manifest.variants.float32.files.map((f) => f.sha256).join(','),
     data: sha256(await readFile(path.join(options.dataDir, 'labels.json'))),
     iterations: options.iterations ?? 'preset',
   };

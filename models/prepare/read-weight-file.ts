@@ -15,15 +15,19 @@ export const MIRROR_VARIABLE = 'GRADLENS_MODEL_MIRROR';
  * nowhere as .npy files needs the mirror, and says so in one line.
  */
 export function weightOrigin(entry: ModelEntry, mirror: string | null): WeightOrigin {
-  if (mirror) return { mirrorDir: path.join(mirror, entry.weights.mirrorFolder) };
-  if (entry.weights.baseUrl) return { mirrorDir: null, baseUrl: entry.weights.baseUrl };
+  const { weights } = entry;
+  const mirrorFolder = weights.kind === 'npy' ? weights.mirrorFolder : path.posix.dirname(weights.mirrorFile);
+  if (mirror) return { mirrorDir: path.join(mirror, mirrorFolder) };
+  const baseUrl = weights.kind === 'npy' ? weights.baseUrl : weights.url.slice(0, weights.url.lastIndexOf('/') + 1);
+  if (baseUrl) return { mirrorDir: null, baseUrl };
   throw new GradlensError(
     'model/prepare',
-    `${entry.info.name} has no public download of its weights: set ${MIRROR_VARIABLE} (or --mirror DIR) to a model mirror holding ${entry.weights.mirrorFolder}, such as ../shared/models.`,
+    `${entry.info.name} has no public download of its weights: set ${MIRROR_VARIABLE} (or --mirror DIR) to a model mirror holding ${mirrorFolder}, such as ../shared/models.`,
   );
 }
 
-async function download(url: string): Promise<Uint8Array> {
+/** The response of a download that answered 2xx; a network failure or an HTTP error is one line. */
+export async function openDownload(url: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -35,7 +39,7 @@ async function download(url: string): Promise<Uint8Array> {
     );
   }
   if (!response.ok) throw new GradlensError('model/prepare', `Download of ${url} failed with HTTP ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
+  return response;
 }
 
 /** Reads one published weight file from the mirror or the public URL and checks its SHA-256. */
@@ -49,7 +53,7 @@ export async function readWeightFile(file: NpyWeightFile, origin: WeightOrigin):
     }
     bytes = new Uint8Array(await readFile(filePath));
   } else {
-    bytes = await download(origin.baseUrl + file.file);
+    bytes = new Uint8Array(await (await openDownload(origin.baseUrl + file.file)).arrayBuffer());
   }
   const digest = createHash('sha256').update(bytes).digest('hex');
   if (digest !== file.sha256) {

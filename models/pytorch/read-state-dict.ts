@@ -5,6 +5,7 @@
  * file is never held twice. No Python, nothing in the file is executed (see unpickle.ts).
  */
 import { GradlensError } from '../../core/errors.ts';
+import { fromFloat16 } from '../float16.ts';
 import { PickleError, unpickle, type PickleGlobal } from './unpickle.ts';
 
 /** Random access to the checkpoint's bytes (a file handle in Node, a Uint8Array in tests). */
@@ -27,17 +28,8 @@ const LEGACY_PROTOCOL = 1001;
 const STORAGES: Record<string, { bytes: number; toFloat32(raw: Uint8Array): Float32Array }> = {
   FloatStorage: { bytes: 4, toFloat32: (raw) => new Float32Array(raw.slice().buffer) },
   DoubleStorage: { bytes: 8, toFloat32: (raw) => Float32Array.from(new Float64Array(raw.slice().buffer)) },
-  HalfStorage: { bytes: 2, toFloat32: (raw) => Float32Array.from(new Uint16Array(raw.slice().buffer), halfToFloat) },
+  HalfStorage: { bytes: 2, toFloat32: (raw) => fromFloat16(new Uint16Array(raw.slice().buffer)) },
 };
-
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 31) return fraction ? NaN : sign * Infinity;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
-}
 
 function invalid(message: string): GradlensError {
   return new GradlensError('model/prepare', `Not a readable PyTorch checkpoint: ${message}`);

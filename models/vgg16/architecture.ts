@@ -5,6 +5,9 @@ import { flatten } from '../layers/flatten.ts';
 import { maxPool } from '../layers/max-pool.ts';
 
 /** Indices of torchvision vgg16's `features` (config "D"): 3×3 convolutions with ReLU, and 2×2 max-pools. */
+/** Side of the feature map the classifier sees: 7×7 for a 224×224 input. */
+export const VGG16_FLAT_SIDE = 7;
+
 export const VGG16_FEATURES: readonly (number | 'M')[] = [0, 2, 'M', 5, 7, 'M', 10, 12, 14, 'M', 17, 19, 21, 'M', 24, 26, 28, 'M'];
 
 /**
@@ -21,6 +24,6 @@ export function vgg16Layers(): Layer[] {
     if (item === 'M') layers.push(maxPool(`pool${++pools}`, 2, 2, false));
     else layers.push(conv(`features.${item}`, { stride: 1, pad: 1 }));
   }
-  layers.push(flatten('flatten', 7), dense('classifier.0'), dense('classifier.3'), dense('classifier.6', { relu: false }));
+  layers.push(flatten('flatten', VGG16_FLAT_SIDE), dense('classifier.0'), dense('classifier.3'), dense('classifier.6', { relu: false }));
   return layers;
 }

@@ -1,24 +1,15 @@
 /**
- * A VGG16 state_dict (PyTorch layouts) → the tensors the layers read: convolution kernels OIHW → HWIO,
+ * A VGG16 tensor in PyTorch's layout → the one the layers read: convolution kernels OIHW → HWIO,
  * Linear weights [out, in] → [in, out], and `classifier.0`'s input columns from PyTorch's (C, H, W)
- * flatten order to this implementation's (H, W, C) one (see layers/flatten.ts). Tensors are converted
- * one at a time as they are read.
+ * flatten order to this implementation's (H, W, C) one (see layers/flatten.ts).
  */
 import { GradlensError } from '../../core/errors.ts';
+import type { StateDictTensor } from '../architectures.ts';
 import { toTfjsLayout } from '../prepare/to-tfjs-layout.ts';
-import type { TensorRecord } from '../pytorch/read-state-dict.ts';
-
-/** Side of the feature map `classifier.0` sees: 7×7 for a 224×224 input. */
-const FLAT_SIDE = 7;
-
-export interface ServingTensor {
-  name: string;
-  shape: number[];
-  data: Float32Array;
-}
+import { VGG16_FLAT_SIDE } from './architecture.ts';
 
 /** [out, C·H·W] with column c·HW + h·W + w → [H·W·C, out] with row (h·W + w)·C + c. */
-export function permutedFirstDense(data: Float32Array, out: number, channels: number, side = FLAT_SIDE): Float32Array {
+export function permutedFirstDense(data: Float32Array, out: number, channels: number, side = VGG16_FLAT_SIDE): Float32Array {
   const area = side * side;
   const inputs = channels * area;
   if (data.length !== out * inputs) throw new GradlensError('model/prepare', `classifier.0.weight has ${data.length} values, expected ${out}×${inputs}.`);
@@ -37,20 +28,9 @@ function transposed(data: Float32Array, rows: number, cols: number): Float32Arra
   return result;
 }
 
-export async function* vgg16ServingTensors(records: TensorRecord[]): AsyncGenerator<ServingTensor> {
-  const lastConv = records.filter((r) => r.name.startsWith('features.') && r.name.endsWith('.weight')).at(-1);
-  if (!lastConv) throw new GradlensError('model/prepare', 'The checkpoint has no features.N.weight: not a VGG16 state_dict.');
-  const channels = lastConv.shape[0];
-  for (const record of records) {
-    const data = await record.read();
-    if (record.shape.length === 4) {
-      yield { name: record.name, ...toTfjsLayout(data, record.shape) };
-    } else if (record.shape.length === 2) {
-      const [out, inputs] = record.shape;
-      const rows = record.name === 'classifier.0.weight' ? permutedFirstDense(data, out, channels) : transposed(data, out, inputs);
-      yield { name: record.name, shape: [inputs, out], data: rows };
-    } else {
-      yield { name: record.name, shape: record.shape, data };
-    }
-  }
+export function vgg16ServingLayout(tensor: StateDictTensor, data: Float32Array): { shape: number[]; data: Float32Array } {
+  if (tensor.shape.length !== 2) return toTfjsLayout(data, tensor.shape);
+  const [out, inputs] = tensor.shape;
+  const rows = tensor.name === 'classifier.0.weight' ? permutedFirstDense(data, out, inputs / VGG16_FLAT_SIDE ** 2) : transposed(data, out, inputs);
+  return { shape: [inputs, out], data: rows };
 }

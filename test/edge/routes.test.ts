@@ -18,6 +18,10 @@ describe('model routes', () => {
       parameters: 1_235_496,
       classCount: 1000,
       default: true,
+      imported: false,
+      runsOn: ['cli', 'site', 'api'],
+      prepared: true,
+      availableHere: true,
       classesUrl: `${ORIGIN}/api/v1/models/squeezenet1_1/classes`,
     });
   });
@@ -109,8 +113,8 @@ describe('cross-cutting', () => {
   it('serves the prepared model files from the assets binding', async () => {
     const response = await SELF.fetch(`${ORIGIN}/models/squeezenet1_1/manifest.json`);
     expect(response.status).toBe(200);
-    const manifest = (await response.json()) as { format: string; model: string; check: { classes: number[] } };
+    const manifest = (await response.json()) as { format: string; model: string; variants: { float32: { check: { classes: number[] } } } };
     expect(manifest).toMatchObject({ format: MANIFEST_FORMAT, model: 'squeezenet1_1' });
-    expect(manifest.check.classes).toHaveLength(5);
+    expect(manifest.variants.float32.check.classes).toHaveLength(5);
   });
 });

@@ -1,15 +1,18 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeNpy } from '../../core/image/decode-npy.ts';
+import { halfToFloat } from '../../models/float16.ts';
 import type { WeightManifest } from '../../models/manifest.ts';
 import { prepareModel } from '../../models/prepare/prepare-model.ts';
 import { MIRROR_VARIABLE, weightOrigin } from '../../models/prepare/read-weight-file.ts';
 import { ensureSampleIndex } from '../../models/prepare/prepare-samples.ts';
 import { MODELS } from '../../models/registry.ts';
+import { SQUEEZENET11_BASE_URL } from '../../models/squeezenet1_1/weight-files.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
 const entry = MODELS.squeezenet1_1;
@@ -23,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 describe('model preparation', () => {
-  it('converts the 52 mirrored .npy files into a manifest and one float32 file, kernels in HWIO', async () => {
+  it('converts the 52 mirrored .npy files into a manifest, a float32 and a float16 shard, kernels in HWIO', async () => {
     const out = path.join(scratch, 'ok');
     const manifest = await prepareModel(entry, { mirrorDir: mirrorWeights }, out, quiet);
     expect(manifest.tensors).toHaveLength(52);
@@ -35,10 +38,16 @@ describe('model preparation', () => {
     expect(conv1.shape).toEqual([3, 3, 3, 64]);
     // Element (o=5, i=2, h=1, w=0) of the OIHW source must sit at (h=1, w=0, i=2, o=5) of the HWIO copy.
     const source = decodeNpy(new Uint8Array(await readFile(path.join(mirrorWeights, 'squeezenet0_conv0_weight.npy'))));
-    const blob = await readFile(path.join(out, 'squeezenet1_1/weights.bin'));
-    const hwio = new Float32Array(blob.buffer, blob.byteOffset + conv1.offset, 3 * 3 * 3 * 64);
+    const blob = await readFile(path.join(out, 'squeezenet1_1/float32-000.bin'));
+    const hwio = new Float32Array(blob.buffer, blob.byteOffset + conv1.offset * 4, 3 * 3 * 3 * 64);
     expect(hwio[((1 * 3 + 0) * 3 + 2) * 64 + 5]).toBe(source.data[((5 * 3 + 2) * 3 + 1) * 3 + 0]);
-    expect(blob.byteLength).toBe(manifest.files[0].bytes);
+    expect(manifest.variants.float32.files).toEqual([{ name: 'float32-000.bin', bytes: 4 * 1_235_496, sha256: createHash('sha256').update(blob).digest('hex') }]);
+    // The half-size variant: the same element, rounded to the nearest half-precision value.
+    const halves = await readFile(path.join(out, 'squeezenet1_1/float16-000.bin'));
+    expect(halves.byteLength).toBe(2 * 1_235_496);
+    const half = new Uint16Array(halves.buffer, halves.byteOffset + conv1.offset * 2, 3 * 3 * 3 * 64)[((1 * 3 + 0) * 3 + 2) * 64 + 5];
+    expect(halfToFloat(half)).toBeCloseTo(source.data[((5 * 3 + 2) * 3 + 1) * 3 + 0], 3);
+    expect(manifest.variants.float16.check.classes[0]).toBe(manifest.variants.float32.check.classes[0]);
   });
 
   it('names a file missing from the mirror', async () => {
@@ -76,7 +85,8 @@ describe('model preparation', () => {
     const run = promisify(execFile)(process.execPath, ['bin/prepare-models.js', '--model', 'squeezenet1_0'], { cwd: path.resolve(__dirname, '../..'), env });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^gradlens models: SqueezeNet 1\.0 has no public download of its weights: set GRADLENS_MODEL_MIRROR .*\n$/) });
     expect(() => weightOrigin(MODELS.squeezenet1_0, null)).toThrow(/has no public download/);
-    expect(weightOrigin(MODELS.squeezenet1_1, null)).toEqual({ mirrorDir: null, baseUrl: MODELS.squeezenet1_1.weights.baseUrl });
+    expect(weightOrigin(MODELS.squeezenet1_1, null)).toEqual({ mirrorDir: null, baseUrl: SQUEEZENET11_BASE_URL });
+    expect(weightOrigin(MODELS.vgg16, null)).toEqual({ mirrorDir: null, baseUrl: 'https://download.pytorch.org/models/' });
   });
 
   it('the command exits non-zero with one line when the mirror folder does not exist', async () => {

@@ -19,14 +19,14 @@ beforeAll(async () => {
 
 /** The manifest's check with one number changed. */
 const altered = (change: (check: ModelCheck) => void): ModelCheck => {
-  const check = structuredClone(manifest.check);
+  const check = structuredClone(manifest.variants.float32.check);
   change(check);
   return check;
 };
 
 describe('the built-in check', () => {
   it('is recorded at preparation: five classes, their scores in descending order, the gradient L1', () => {
-    const { classes, scores, gradientL1 } = manifest.check;
+    const { classes, scores, gradientL1 } = manifest.variants.float32.check;
     expect(classes).toHaveLength(5);
     expect(new Set(classes).size).toBe(5);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
@@ -45,7 +45,7 @@ describe('the built-in check', () => {
 
   it('passes on the WASM backend: its numbers equal the CPU backend’s reference (no tensor left behind)', async () => {
     const before = tf.memory().numTensors;
-    expect(await verifyModel(model, manifest.check)).toBeNull();
+    expect(await verifyModel(model, manifest.variants.float32.check)).toBeNull();
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -61,7 +61,7 @@ describe('the built-in check', () => {
   });
 
   it('makes loadModel refuse the backend with model/check-failed, and free what it built', async () => {
-    const bad = { ...manifest, check: altered((c) => (c.scores[0] = Number.NaN)) };
+    const bad = { ...manifest, variants: { ...manifest.variants, float32: { ...manifest.variants.float32, check: altered((c) => (c.scores[0] = Number.NaN)) } } };
     const files = fileWeightSource();
     const source = async (path: string) => (path.endsWith('manifest.json') ? new Response(JSON.stringify(bad)) : files(path));
     const before = tf.memory().numTensors;

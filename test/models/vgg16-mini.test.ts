@@ -18,7 +18,8 @@ import { readStateDict } from '../../models/pytorch/read-state-dict.ts';
 import { modelInfo } from '../../models/registry.ts';
 import { sequentialClassifier } from '../../models/sequential.ts';
 import { vgg16Layers } from '../../models/vgg16/architecture.ts';
-import { vgg16ServingTensors } from '../../models/vgg16/serving-tensors.ts';
+import { ARCHITECTURES } from '../../models/architectures.ts';
+import { checkpointTensors } from '../../models/prepare/checkpoint-tensors.ts';
 import { maxAbsDifference, pearson } from '../helpers/real-model.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
@@ -36,7 +37,7 @@ async function build(permute: boolean): Promise<Classifier> {
   try {
     const records = await readStateDict(source);
     if (permute) {
-      for await (const t of vgg16ServingTensors(records)) weights[t.name] = tf.tensor(t.data, t.shape, 'float32');
+      for await (const t of checkpointTensors(ARCHITECTURES.vgg16, records, 'vgg16-mini-legacy.pth')) weights[t.name] = tf.tensor(t.data, t.shape, 'float32');
     } else {
       // The naive preparation: every Linear only transposed, columns left in PyTorch's (C, H, W) order.
       for (const r of records) {
