@@ -45,8 +45,15 @@ export function toFloat16(values: Float32Array): Uint16Array {
   return out;
 }
 
+/** Every half-precision value, by bit pattern: decoding 138 M weights is then one lookup each. */
+let table: Float32Array | null = null;
+
 export function fromFloat16(halves: Uint16Array): Float32Array {
+  if (!table) {
+    table = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) table[h] = halfToFloat(h);
+  }
   const out = new Float32Array(halves.length);
-  for (let i = 0; i < halves.length; i++) out[i] = halfToFloat(halves[i]);
+  for (let i = 0; i < halves.length; i++) out[i] = table[halves[i]];
   return out;
 }

@@ -11,7 +11,6 @@ export interface StepResult {
   next: tf.Tensor4D;
 }
 
-
 /** ‖g‖₂ and the scores, read back together: one asynchronous read per step, never a synchronous one. */
 async function readStep(scores: tf.Tensor2D, direction: tf.Tensor4D): Promise<[Float32Array, number]> {
   const norm = tf.tidy(() => tf.norm(direction));
@@ -21,8 +20,10 @@ async function readStep(scores: tf.Tensor2D, direction: tf.Tensor4D): Promise<[F
 }
 
 /**
- * One step of the targeted attack on the normalized input. Class scores are ReLU outputs, so a dead
- * target class has g = 0: the step then follows −∇ CE(target) instead, which is never zero.
+ * One step of the targeted attack on the normalized input. SqueezeNet's class scores are averaged ReLU
+ * outputs, so a dead target class has g = 0: the step then follows −∇ CE(target) instead, which is never
+ * zero. The guard tests the gradient, not the score's sign, so it also holds for VGG16, whose scores come
+ * from a Linear layer and can be negative.
  */
 export async function normalizedGradientStep(model: Differentiable, x: tf.Tensor4D, target: number, learningRate: number): Promise<StepResult> {
   const { scores, grad } = model.gradient(x, (s) => oneHotRows([target], s.shape[1]));
