@@ -4,6 +4,7 @@ import type { Classifier } from '../core/model.ts';
 import { modelFlag } from './args.ts';
 import type { Command, CommandContext } from './command.ts';
 import { classvizCommand } from './commands/classviz.ts';
+import { compareCommand } from './commands/compare.ts';
 import { fgsmCommand } from './commands/fgsm.ts';
 import { foolCommand } from './commands/fool.ts';
 import { modelsCommand } from './commands/models.ts';
@@ -11,7 +12,7 @@ import { predictCommand } from './commands/predict.ts';
 import { saliencyCommand } from './commands/saliency.ts';
 import { loadNodeModel } from './node-model.ts';
 
-const COMMANDS: Command[] = [predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand, modelsCommand];
+const COMMANDS: Command[] = [predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand, compareCommand, modelsCommand];
 
 function overview(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);

@@ -40,6 +40,7 @@ export const VOCABULARY: readonly Parameter[] = [
     meaning: 'Step length: η of the attack or the ascent’s learning rate, in standard-input units (torchvision-normalized RGB, whatever the model).',
   },
   { name: 'transfer', flag: 'transfer', surfaces: ['cli'], meaning: 'Other models (ids, comma-separated) that classify the saved adversarial image: does the attack transfer?' },
+  { name: 'models', flag: 'models', surfaces: ['cli'], meaning: 'The models a comparison runs (ids, comma-separated), each through its own input, one after another.' },
   { name: 'maxSteps', flag: 'max-steps', surfaces: ['cli', 'site'], meaning: 'The iterative attack gives up after this many steps.' },
   { name: 'until8bit', flag: 'until-8bit', surfaces: ['cli', 'site'], meaning: 'The attack goes on until the image rounded to 8 bits fools the model too.' },
   { name: 'black', flag: 'black', surfaces: ['cli', 'site'], meaning: 'The iterative attack starts from a black image instead of the input.' },

@@ -15,18 +15,19 @@ async function list(ctx: CommandContext) {
   const manifests = await preparedManifests(modelsDir());
   const prepared = new Map(manifests.map((m) => [m.model, m]));
   const models = [];
+  const nameWidth = Math.max(...[...Object.values(MODELS).map((m) => m.info.name), ...manifests.map((m) => m.name)].map((n) => n.length));
   for (const { info, weights, architecture, runsOn } of Object.values(MODELS)) {
     const manifest = prepared.get(info.id);
     const row = { id: info.id, name: info.name, architecture, inputSize: info.inputSize, parameters: weights.parameters, runsOn, imported: false, default: info.id === DEFAULT_MODEL_ID, prepared: manifest !== undefined };
     models.push(manifest ? { ...row, variants: preparedModel(manifest).variants } : row);
     const download = weights.kind === 'pytorch' ? `, a ${megabytes(weights.bytes)} download` : '';
     const state = manifest ? `prepared, ${megabytes(preparedModel(manifest).variants.float32)}` : `not prepared (npm run models -- --model ${info.id}${download})`;
-    ctx.say(`${info.id.padEnd(14)} ${info.name.padEnd(15)} ${info.inputSize}×${info.inputSize}  ${count(weights.parameters).padStart(11)} parameters  ${runsOn.join('/').padEnd(12)} ${state}${info.id === DEFAULT_MODEL_ID ? '  (default)' : ''}`);
+    ctx.say(`${info.id.padEnd(14)} ${info.name.padEnd(nameWidth)} ${info.inputSize}×${info.inputSize}  ${count(weights.parameters).padStart(11)} parameters  ${runsOn.join('/').padEnd(12)} ${state}${info.id === DEFAULT_MODEL_ID ? '  (default)' : ''}`);
   }
   for (const manifest of manifests.filter((m) => m.imported)) {
     const row = preparedModel(manifest);
     models.push({ ...row, prepared: true, default: false, source: manifest.source });
-    ctx.say(`${row.id.padEnd(14)} ${row.name.padEnd(15)} ${row.inputSize}×${row.inputSize}  ${count(row.parameters).padStart(11)} parameters  ${row.runsOn.join('/').padEnd(12)} imported from ${manifest.source?.file}, ${megabytes(row.variants.float32)}`);
+    ctx.say(`${row.id.padEnd(14)} ${row.name.padEnd(nameWidth)} ${row.inputSize}×${row.inputSize}  ${count(row.parameters).padStart(11)} parameters  ${row.runsOn.join('/').padEnd(12)} imported from ${manifest.source?.file}, ${megabytes(row.variants.float32)}`);
   }
   return { models };
 }

@@ -2,6 +2,7 @@
 export { drawText, FONT_METRICS, textWidth, toFontText, type DrawTextOptions } from './bitmap-font.ts';
 export type { Box } from './box.ts';
 export { colormap, colormapTable, COLORMAP_NAMES, type ColormapName } from './colormaps.ts';
+export { comparisonSheet, comparisonSheetLayout, type ComparisonColumn, type ComparisonSheetLayout } from './comparison-sheet.ts';
 export * from './constants.ts';
 export { fitText, lineHeight, type FitTextOptions, type FittedText } from './fit-text.ts';
 export { heatmap, type HeatmapOptions } from './heatmap.ts';

@@ -9,12 +9,13 @@ import type { Classifier } from '../../core/model.ts';
 import { type ShareCardOptions, shareCard } from '../../core/render/share-card.ts';
 import type { Prediction, RgbImage } from '../../core/types.ts';
 import type { FitMode } from '../../core/image/index.ts';
-import { DEFAULT_MODEL_ID, modelEntry } from '../../models/registry.ts';
+import { DEFAULT_MODEL_ID } from '../../models/registry.ts';
 import packageJson from '../../package.json';
 import { RESULT_REVISION, edgeConfig } from '../config.ts';
 import type { AppEnv } from '../env.ts';
 import { exclusive } from '../runtime/exclusive.ts';
 import { getClassifier } from '../runtime/models.ts';
+import { requireApiModel } from '../runtime/require-api-model.ts';
 import { wasmHeapBytes } from '../runtime/wasm-backend.ts';
 import { artifactPath, deleteArtifacts, putArtifacts } from '../storage/artifacts.ts';
 import { sha256Hex } from '../storage/ids.ts';
@@ -68,9 +69,10 @@ export async function runCompute<P extends CommonParams>(
   const upload = await readUpload(c, form);
   const given = { ...query, ...(upload.fields as Partial<P>) } as P;
   const params = route.canonical ? route.canonical(given) : given;
-  checkImageHeader(upload.bytes, config.maxPixels);
   const modelId = params.model ?? DEFAULT_MODEL_ID;
-  const info = modelEntry(modelId).info;
+  // Before any hashing or lookup: an unknown model is a 404, one that does not fit a Worker a 400.
+  await requireApiModel(modelId, c.env.ASSETS);
+  checkImageHeader(upload.bytes, config.maxPixels);
 
   const imageHash = await sha256Hex(upload.bytes);
   const cacheKey = await sha256Hex(
@@ -87,6 +89,8 @@ export async function runCompute<P extends CommonParams>(
   }
 
   const model = await getClassifier(modelId, c.env.ASSETS);
+  // The loaded classifier's facts: an imported model's input size and name come with its weights.
+  const { info } = model;
   const ticket = newTicket(now, config.resultTtlMs);
   const path = (name: string) => artifactPath(ticket.id, name);
   const { image, output } = await exclusive(async () => {

@@ -1,7 +1,9 @@
 /** GET /api/v1/models and GET /api/v1/models/:id/classes. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { DEFAULT_MODEL_ID, MODELS, modelInfo } from '../../models/registry.ts';
+import { MODELS } from '../../models/registry.ts';
 import type { AppEnv } from '../env.ts';
+import { listModels } from '../runtime/list-models.ts';
+import { getClassifier } from '../runtime/models.ts';
 import { ClassRefSchema, problemResponses } from '../schemas/common.ts';
 
 const PreprocessingSchema = z
@@ -24,6 +26,12 @@ const ModelSchema = z
     parameters: z.number().int(),
     classCount: z.number().int(),
     default: z.boolean(),
+    imported: z.boolean().openapi({ description: 'Made by `gradlens models import` from a checkpoint of one of the architectures.' }),
+    runsOn: z
+      .array(z.enum(['cli', 'site', 'api']))
+      .openapi({ description: 'Where the model may run. The API runs only models whose weights fit a Worker (not VGG16: the site and the CLI run it).' }),
+    prepared: z.boolean().openapi({ description: 'Its weights are prepared on this deployment.' }),
+    availableHere: z.boolean().openapi({ description: 'This API computes with it (`model=` on the compute routes): it runs on the API and is prepared here.' }),
     classesUrl: z.string(),
   })
   .openapi('Model');
@@ -31,7 +39,7 @@ const ModelSchema = z
 const list = createRoute({
   method: 'get',
   path: '/models',
-  summary: 'Models the API can run',
+  summary: 'Models: where each runs, and which this API computes with',
   responses: { 200: { description: 'Models', content: { 'application/json': { schema: z.object({ models: z.array(ModelSchema) }) } } } },
 });
 
@@ -45,30 +53,25 @@ const classes = createRoute({
       description: 'Classes',
       content: { 'application/json': { schema: z.object({ model: z.string(), classes: z.array(ClassRefSchema) }) } },
     },
-    ...problemResponses([404]),
+    ...problemResponses([400, 404, 503]),
   },
 });
 
-/** Class lists never change for a model id; let browsers and CDNs keep them. */
+/** A built-in model's class list never changes; let browsers and CDNs keep it. */
 const LONG_CACHE = 'public, max-age=86400';
 
 export const modelRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(list, (c) => {
+  .openapi(list, async (c) => {
     const origin = new URL(c.req.url).origin;
-    const models = Object.values(MODELS).map(({ info, weights }) => ({
-      id: info.id,
-      name: info.name,
-      inputSize: info.inputSize,
-      preprocessing: info.preprocessing,
-      parameters: weights.parameters,
-      classCount: info.classNames.length,
-      default: info.id === DEFAULT_MODEL_ID,
-      classesUrl: `${origin}/api/v1/models/${info.id}/classes`,
-    }));
+    const models = (await listModels(c.env.ASSETS)).map((m) => ({ ...m, classesUrl: `${origin}/api/v1/models/${m.id}/classes` }));
     return c.json({ models }, 200);
   })
-  .openapi(classes, (c) => {
-    const info = modelInfo(c.req.valid('param').id);
-    c.header('Cache-Control', LONG_CACHE);
+  .openapi(classes, async (c) => {
+    const id = c.req.valid('param').id;
+    // A built-in model's names are in the registry; an imported model's come with its weights.
+    const builtIn = Object.hasOwn(MODELS, id);
+    const info = builtIn ? MODELS[id].info : (await getClassifier(id, c.env.ASSETS)).info;
+    // An imported id may be imported again with other classes, so only built-in lists are kept long.
+    if (builtIn) c.header('Cache-Control', LONG_CACHE);
     return c.json({ model: info.id, classes: info.classNames.map((name, index) => ({ index, name })) }, 200);
   });

@@ -4,30 +4,26 @@
  */
 import type { Classifier } from '../../core/model.ts';
 import { loadModel } from '../../models/load-model.ts';
-import { modelEntry } from '../../models/registry.ts';
+import { assetWeightSource } from './asset-weight-source.ts';
+import { requireApiModel } from './require-api-model.ts';
 import { startWasmBackend } from './wasm-backend.ts';
+
+export { MODELS_ASSET_PREFIX, assetWeightSource } from './asset-weight-source.ts';
 
 const loads = new Map<string, Promise<Classifier>>();
 const ready = new Set<string>();
 
-/** Where the prepared model files live inside the site build (`web/dist/models/<id>/…`). */
-export const MODELS_ASSET_PREFIX = '/models/';
-
-export function assetWeightSource(assets: Fetcher) {
-  return (path: string): Promise<Response> =>
-    assets.fetch(new Request(`https://assets.local${MODELS_ASSET_PREFIX}${path}`)) as unknown as Promise<Response>;
-}
-
 /**
- * The loaded classifier for `id`. Throws GradlensError 'model/unknown' for ids not in the registry and
- * 'model/not-ready' when the backend or the weight files are unavailable; a failed load is retried
- * by the next call.
+ * The loaded classifier for `id`, a built-in model or an imported one whose `runsOn` includes the API.
+ * Throws GradlensError 'model/unknown' for ids neither the registry nor the models' index knows, a 400
+ * problem for a model that does not run on the API (see requireApiModel), and 'model/not-ready' when
+ * the backend or the weight files are unavailable; a failed load is retried by the next call.
  */
 export function getClassifier(id: string, assets: Fetcher): Promise<Classifier> {
-  modelEntry(id);
   let load = loads.get(id);
   if (!load) {
-    load = startWasmBackend()
+    load = requireApiModel(id, assets)
+      .then(startWasmBackend)
       .then(() => loadModel(id, assetWeightSource(assets)))
       .then((model) => {
         ready.add(id);

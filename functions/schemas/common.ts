@@ -36,7 +36,7 @@ export const ResultIdParams = z.object({
 /** Problem responses every compute route can answer with. */
 export function problemResponses(statuses: number[]) {
   const descriptions: Record<number, string> = {
-    400: 'Malformed request or unknown parameter value',
+    400: 'Malformed request, unknown parameter value, or a model that does not run on the API (see GET /models)',
     404: 'Unknown model, class or result',
     413: 'Body over the size limit',
     415: 'Not a supported image',

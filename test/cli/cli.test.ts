@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,29 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../core/image/decode-image.ts';
 import { decodeNpy } from '../../core/image/decode-npy.ts';
 import { pearson, referenceArray } from '../helpers/real-model.ts';
+import { runGradlens } from '../helpers/run-gradlens.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
-const repo = path.resolve(__dirname, '../..');
 const hay = sharedDir('data/imagenet_val_25/00_hay.png');
 let out: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI with these arguments, and an object of extra environment variables last if given. */
-function gradlens(...args: (string | Record<string, string>)[]): Promise<Run> {
-  const env = { ...process.env, ...args.find((a) => typeof a !== 'string') };
-  const argv = args.filter((a): a is string => typeof a === 'string');
-  return new Promise((resolve) => {
-    // Run from the scratch folder: relative output paths of a command that should fail can never land in the repo.
-    execFile(process.execPath, [path.join(repo, 'bin/gradlens.js'), ...argv], { cwd: out, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+/** Runs the CLI from the scratch folder: relative output paths of a command that should fail can never land in the repo. */
+const gradlens = (...args: (string | Record<string, string>)[]) => runGradlens(out, ...args);
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'gradlens-cli-'));
@@ -102,16 +86,20 @@ describe('gradlens CLI', () => {
     const run = await gradlens('models', '--json');
     expect(run.code).toBe(0);
     const { models } = JSON.parse(run.stdout);
-    expect(models).toEqual([
-      { id: 'squeezenet1_1', name: 'SqueezeNet 1.1', inputSize: 224, parameters: 1_235_496, default: true, prepared: true, weightBytes: 4 * 1_235_496 },
-      { id: 'squeezenet1_0', name: 'SqueezeNet 1.0', inputSize: 227, parameters: 1_248_424, default: false, prepared: true, weightBytes: 4 * 1_248_424 },
+    const everywhere = ['cli', 'site', 'api'];
+    expect(models.slice(0, 3)).toEqual([
+      { id: 'squeezenet1_1', name: 'SqueezeNet 1.1', architecture: 'squeezenet1_1', inputSize: 224, parameters: 1_235_496, runsOn: everywhere, imported: false, default: true, prepared: true, variants: { float32: 4 * 1_235_496, float16: 2 * 1_235_496 } },
+      { id: 'squeezenet1_0', name: 'SqueezeNet 1.0', architecture: 'squeezenet1_0', inputSize: 227, parameters: 1_248_424, runsOn: everywhere, imported: false, default: false, prepared: true, variants: { float32: 4 * 1_248_424, float16: 2 * 1_248_424 } },
+      // VGG16 is prepared only on request (a 553 MB download), and does not fit the API's Worker.
+      { id: 'vgg16', name: 'VGG16', architecture: 'vgg16', inputSize: 224, parameters: 138_357_544, runsOn: ['cli', 'site'], imported: false, default: false, prepared: false },
     ]);
   });
 
   it('models says which are not prepared, and how to prepare them', async () => {
     const run = await gradlens('models', { GRADLENS_MODELS_DIR: out });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^squeezenet1_0 +SqueezeNet 1\.0 +227×227 +1,248,424 parameters +not prepared \(npm run models -- --model squeezenet1_0\)$/m);
+    expect(run.stdout).toMatch(/^squeezenet1_0 +SqueezeNet 1\.0 +227×227 +1,248,424 parameters +cli\/site\/api +not prepared \(npm run models -- --model squeezenet1_0\)$/m);
+    expect(run.stdout).toMatch(/^vgg16 +VGG16 +224×224 +138,357,544 parameters +cli\/site +not prepared \(npm run models -- --model vgg16, a 553 MB download\)$/m);
   });
 
   describe('with --model squeezenet1_0 (227×227, BGR minus the mean pixel)', () => {
@@ -165,7 +153,7 @@ describe('gradlens CLI', () => {
     [['fgsm', hay, '--transfer', 'nope', '--out', 'x.png'], /^gradlens: Unknown model "nope"\./],
     [['fgsm', hay, '--transfer', 'squeezenet1_1', '--out', 'x.png'], /^gradlens: --transfer squeezenet1_1 is the attacked model itself/],
     [['teleport'], /^gradlens: unknown command "teleport"/],
-    [['predict', hay, '--model', 'squeezenet2'], /^gradlens: Unknown model "squeezenet2"\. Available models: squeezenet1_1, squeezenet1_0\.$/],
+    [['predict', hay, '--model', 'squeezenet2'], /^gradlens: Unknown model "squeezenet2"\. Available models: squeezenet1_1, squeezenet1_0, vgg16, or one made by `gradlens models import`\.$/],
   ])('%j fails with one clear line and exit code 2', async (args, message) => {
     const run = await gradlens(...args);
     expect(run.code).toBe(2);

@@ -4,6 +4,7 @@ import { checkParameter } from '../../core/check-parameter.ts';
 import { EDGE_LIMITS, LIMITS, limitMessage, limitOf } from '../../core/limits.ts';
 import { VOCABULARY } from '../../core/vocabulary.ts';
 import { classvizCommand } from '../../cli/commands/classviz.ts';
+import { compareCommand } from '../../cli/commands/compare.ts';
 import { fgsmCommand } from '../../cli/commands/fgsm.ts';
 import { foolCommand } from '../../cli/commands/fool.ts';
 import { predictCommand } from '../../cli/commands/predict.ts';
@@ -14,7 +15,7 @@ import { limitsTable, vocabularyTable } from '../helpers/parameter-tables.ts';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const between = (name: string) => readme.split(`<!-- ${name}:start -->\n`)[1]?.split(`\n<!-- ${name}:end -->`)[0];
 
-const cliFlags = new Set([predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand].flatMap((c) => Object.keys(c.options)));
+const cliFlags = new Set([predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand, compareCommand].flatMap((c) => Object.keys(c.options)));
 const apiFields = new Set([PredictParams, SaliencyParams, AdversarialParams].flatMap((schema) => Object.keys(schema.shape)));
 
 describe('one vocabulary', () => {

@@ -15,7 +15,7 @@ describe('model loading', () => {
     const models = await Promise.all([1, 2, 3, 4].map(() => getClassifier('squeezenet1_1', counting)));
     expect(new Set(models).size).toBe(1);
     // This file's isolate has loaded nothing before this test (its module state is its own).
-    expect(fetched.sort()).toEqual(['/models/squeezenet1_1/manifest.json', '/models/squeezenet1_1/weights.bin']);
+    expect(fetched.sort()).toEqual(['/models/squeezenet1_1/float32-000.bin', '/models/squeezenet1_1/manifest.json']);
     expect(await getClassifier('squeezenet1_1', counting)).toBe(models[0]);
   });
 });

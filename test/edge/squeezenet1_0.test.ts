@@ -15,7 +15,7 @@ const ID = 'squeezenet1_0';
 describe('SqueezeNet 1.0 through the API', () => {
   it('GET /api/v1/models lists it beside the default, at 227 px with BGR minus the mean pixel', async () => {
     const { models } = (await (await fetchApi('/api/v1/models')).json()) as { models: Record<string, unknown>[] };
-    expect(models.map((m) => m.id)).toEqual(['squeezenet1_1', ID]);
+    expect(models.map((m) => m.id)).toEqual(['squeezenet1_1', ID, 'vgg16']);
     expect(models[1]).toMatchObject({
       name: 'SqueezeNet 1.0',
       inputSize: 227,
@@ -23,6 +23,8 @@ describe('SqueezeNet 1.0 through the API', () => {
       parameters: 1_248_424,
       classCount: 1000,
       default: false,
+      runsOn: ['cli', 'site', 'api'],
+      availableHere: true,
     });
   });
 

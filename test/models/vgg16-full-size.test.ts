@@ -9,28 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../../cli/wasm-backend.ts';
 import type { Classifier } from '../../core/model.ts';
 import { saliencyMaps } from '../../core/saliency/saliency-maps.ts';
-import { modelInfo } from '../../models/registry.ts';
-import { sequentialClassifier } from '../../models/sequential.ts';
-import { VGG16_FEATURES, vgg16Layers } from '../../models/vgg16/architecture.ts';
+import { randomVgg16 } from '../helpers/random-vgg16.ts';
 
-const WIDTHS = [64, 64, 128, 128, 256, 256, 256, 512, 512, 512, 512, 512, 512];
-const DENSE: [string, number, number][] = [['classifier.0', 512 * 7 * 7, 4096], ['classifier.3', 4096, 4096], ['classifier.6', 4096, 1000]];
 /** A 224×224 float32 VGG16 must fit a browser tab's WASM heap: 2 GiB. */
 const HEAP_BUDGET = 2 * 1024 ** 3;
-
-/** Uniform ±√(6 / fan-in) (He), from a seeded xorshift: activations neither vanish nor explode. */
-function heUniform(count: number, fanIn: number, seed: number): Float32Array {
-  const out = new Float32Array(count);
-  const a = Math.sqrt(6 / fanIn);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < count; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    out[i] = ((s >>> 0) / 2 ** 32 * 2 - 1) * a;
-  }
-  return out;
-}
 
 const heap = () => ((tf.backend() as BackendWasm).wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8.byteLength;
 
@@ -39,22 +21,7 @@ let parameters = 0;
 
 beforeAll(async () => {
   await useWasmBackend();
-  const weights: Record<string, tf.Tensor> = {};
-  const convs = VGG16_FEATURES.filter((f): f is number => f !== 'M');
-  let inputs = 3;
-  convs.forEach((index, k) => {
-    const fanIn = 9 * inputs;
-    weights[`features.${index}.weight`] = tf.tensor4d(heUniform(9 * inputs * WIDTHS[k], fanIn, k + 1), [3, 3, inputs, WIDTHS[k]]);
-    weights[`features.${index}.bias`] = tf.zeros([WIDTHS[k]]);
-    parameters += 9 * inputs * WIDTHS[k] + WIDTHS[k];
-    inputs = WIDTHS[k];
-  });
-  DENSE.forEach(([name, fanIn, out], k) => {
-    weights[`${name}.weight`] = tf.tensor2d(heUniform(fanIn * out, fanIn, 100 + k), [fanIn, out]);
-    weights[`${name}.bias`] = tf.zeros([out]);
-    parameters += fanIn * out + out;
-  });
-  model = sequentialClassifier({ ...modelInfo('squeezenet1_1'), id: 'vgg16-random', name: 'VGG16 (random weights)' }, vgg16Layers(), weights);
+  ({ model, parameters } = randomVgg16());
 }, 300_000);
 
 afterAll(() => model?.dispose());
