@@ -1,9 +1,10 @@
 import { GradlensError } from '../core/errors.ts';
-import type { ModelInfo } from '../core/model.ts';
+import type { ModelInfo, Preprocessing } from '../core/model.ts';
 import { ARCHITECTURES, type ArchitectureId } from './architectures.ts';
 import { IMAGENET_CLASSES } from './imagenet-classes.ts';
 import type { Layer } from './layers/layer.ts';
 import type { Surface } from './model-index.ts';
+import { DEFAULT_MODEL_ID, MODEL_FACTS } from './model-facts.ts';
 import { CAFFE_PREPROCESSING, TORCHVISION_PREPROCESSING } from './preprocessing.ts';
 import { runsOn } from './runs-on.ts';
 import { SQUEEZENET10_FILES } from './squeezenet1_0/weight-files.ts';
@@ -43,25 +44,21 @@ export interface ModelEntry {
   runsOn: Surface[];
 }
 
-export const DEFAULT_MODEL_ID = 'squeezenet1_1';
+export { DEFAULT_MODEL_ID };
 
-function entry(architecture: ArchitectureId, info: Omit<ModelInfo, 'classNames'>, weights: NpyWeights | CheckpointWeights): ModelEntry {
-  return { info: { ...info, classNames: IMAGENET_CLASSES }, architecture, layers: ARCHITECTURES[architecture].layers, weights, runsOn: runsOn(weights.parameters) };
+type Source = Omit<NpyWeights, 'parameters'> | Omit<CheckpointWeights, 'parameters'>;
+
+function entry(id: string, preprocessing: Preprocessing, source: Source): ModelEntry {
+  const { name, inputSize, architecture, parameters } = MODEL_FACTS[id];
+  const weights = { ...source, parameters } as NpyWeights | CheckpointWeights;
+  return { info: { id, name, inputSize, preprocessing, classNames: IMAGENET_CLASSES }, architecture, layers: ARCHITECTURES[architecture].layers, weights, runsOn: runsOn(parameters) };
 }
 
 export const MODELS: Readonly<Record<string, ModelEntry>> = {
-  squeezenet1_1: entry(
-    'squeezenet1_1',
-    { id: 'squeezenet1_1', name: 'SqueezeNet 1.1', inputSize: 224, preprocessing: TORCHVISION_PREPROCESSING },
-    { kind: 'npy', baseUrl: SQUEEZENET11_BASE_URL, files: SQUEEZENET11_FILES, mirrorFolder: 'squeezenet1_1/weights', parameters: 1_235_496 },
-  ),
+  squeezenet1_1: entry('squeezenet1_1', TORCHVISION_PREPROCESSING, { kind: 'npy', baseUrl: SQUEEZENET11_BASE_URL, files: SQUEEZENET11_FILES, mirrorFolder: 'squeezenet1_1/weights' }),
   // The original Caffe release, not torchvision's retraining: 227×227, BGR, mean pixel subtracted.
-  squeezenet1_0: entry(
-    'squeezenet1_0',
-    { id: 'squeezenet1_0', name: 'SqueezeNet 1.0', inputSize: 227, preprocessing: CAFFE_PREPROCESSING },
-    { kind: 'npy', baseUrl: null, files: SQUEEZENET10_FILES, mirrorFolder: 'squeezenet1_0/weights', parameters: 1_248_424 },
-  ),
-  vgg16: entry('vgg16', { id: 'vgg16', name: 'VGG16', inputSize: 224, preprocessing: TORCHVISION_PREPROCESSING }, VGG16_CHECKPOINT),
+  squeezenet1_0: entry('squeezenet1_0', CAFFE_PREPROCESSING, { kind: 'npy', baseUrl: null, files: SQUEEZENET10_FILES, mirrorFolder: 'squeezenet1_0/weights' }),
+  vgg16: entry('vgg16', TORCHVISION_PREPROCESSING, VGG16_CHECKPOINT),
 };
 
 export function modelEntry(id: string): ModelEntry {

@@ -2,18 +2,13 @@ import { DEFAULTS } from '../defaults.ts';
 import type { FitMode } from '../image/fit-image.ts';
 import { modelImage } from '../image/model-image.ts';
 import type { Classifier } from '../model.ts';
-import { saliencyMaps, type SaliencyMap } from '../saliency/saliency-maps.ts';
-import type { Prediction, RgbImage } from '../types.ts';
+import type { RgbImage } from '../types.ts';
+import { compareColumn, type ComparisonColumn } from './compare-column.ts';
 
 /** What one model makes of an image, as `gradlens saliency --model ID` would give it alone. */
-export interface ModelComparison {
-  model: { id: string; name: string; inputSize: number };
+export interface ModelComparison extends ComparisonColumn {
   /** The image through the one pipeline at this model's input size. */
   image: RgbImage;
-  /** The most probable classes (the default top-k of a prediction). */
-  predictions: Prediction[];
-  /** The vanilla saliency map of the top class, at this model's resolution. */
-  map: SaliencyMap;
   timingMs: number;
 }
 
@@ -34,12 +29,11 @@ export async function compareModels(bytes: Uint8Array, ids: readonly string[], l
   for (const id of ids) {
     const model = await load(id);
     try {
-      const { id: modelId, name, inputSize } = model.info;
-      const { image } = modelImage(bytes, inputSize, fit);
+      const { image } = modelImage(bytes, model.info.inputSize, fit);
       const started = performance.now();
-      const { predictions, maps } = await saliencyMaps(model, image);
+      const column = await compareColumn(model, image);
       const timingMs = Math.round((performance.now() - started) * 10) / 10;
-      results.push({ model: { id: modelId, name, inputSize }, image, predictions, map: maps[0], timingMs });
+      results.push({ ...column, image, timingMs });
     } finally {
       model.dispose();
     }

@@ -66,6 +66,10 @@ describe('ClassPicker', () => {
 describe('EngineStatus', () => {
   const info = {
     modelId: 'squeezenet1_1',
+    modelName: 'SqueezeNet 1.1',
+    inputSize: 224,
+    classNames: ['tench', 'goldfish'],
+    dtype: 'float32' as const,
     backend: 'wasm' as const,
     probes: [],
     threads: 2,
@@ -119,7 +123,7 @@ describe('App', () => {
     expect(root.querySelector('h1')!.textContent).toContain('How does a CNN see');
     await act(() => appStore.set({ route: { name: 'not-found', path: '/nope' } }));
     expect(root.querySelector('h1')!.textContent).toBe('Not found');
-    expect(root.querySelectorAll('nav a')).toHaveLength(4);
+    expect(root.querySelectorAll('nav a')).toHaveLength(5);
   });
 
   it('shows a readable message for a corrupt upload instead of failing', async () => {

@@ -19,17 +19,24 @@ describe('parseSampleIndex', () => {
 describe('decodeInput (core decoder path, as when the browser cannot decode)', () => {
   it('decodes a PNG and fits it to 224×224', async () => {
     const bytes = readFileSync(sharedDir('data/imagenet_val_25/00_hay.png'));
-    const decoded = await decodeInput(new Blob([bytes], { type: 'image/png' }));
+    const decoded = await decodeInput(new Blob([bytes], { type: 'image/png' }), 'squash', 224);
     expect(decoded.image.width).toBe(224);
     expect(decoded.image.height).toBe(224);
     expect(decoded.image.data).toHaveLength(224 * 224 * 3);
   });
 
+  it('fits to the model’s own input size: 227×227 for SqueezeNet 1.0', async () => {
+    const bytes = readFileSync(sharedDir('data/imagenet_val_25/00_hay.png'));
+    const decoded = await decodeInput(new Blob([bytes], { type: 'image/png' }), 'center-crop', 227);
+    expect([decoded.image.width, decoded.image.height]).toEqual([227, 227]);
+    expect(decoded.image.data).toHaveLength(227 * 227 * 3);
+  });
+
   it('gives readable errors for empty, non-image and corrupt files', async () => {
-    await expect(decodeInput(new Blob([]))).rejects.toMatchObject({ code: 'image/empty' });
-    await expect(decodeInput(new Blob(['hello'], { type: 'text/plain' }))).rejects.toMatchObject({ code: 'image/unsupported' });
+    await expect(decodeInput(new Blob([]), 'squash', 224)).rejects.toMatchObject({ code: 'image/empty' });
+    await expect(decodeInput(new Blob(['hello'], { type: 'text/plain' }), 'squash', 224)).rejects.toMatchObject({ code: 'image/unsupported' });
     const corrupt = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
-    const error = await decodeInput(new Blob([corrupt], { type: 'image/png' })).catch((e: unknown) => e);
+    const error = await decodeInput(new Blob([corrupt], { type: 'image/png' }), 'squash', 224).catch((e: unknown) => e);
     expect((error as { code: string }).code).toMatch(/^image\//);
     expect((error as Error).message.length).toBeGreaterThan(5);
   });

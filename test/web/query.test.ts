@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../web/src/state/app.ts';
 import { queryFromSettings, settingsFromQuery } from '../../web/src/lib/query.ts';
+import { compareQuery, comparedModelsFromQuery } from '../../web/src/lib/compare-query.ts';
 
 const state = () => initialState({ name: 'saliency' });
 
@@ -18,13 +19,23 @@ describe('the site’s URL query', () => {
     expect(attack).toMatchObject({ attack: 'fool', target: 6, learningRate: 2, until8bit: true, black: true });
   });
 
-  it('takes the settings every page shares: fit, and the one model the site runs', () => {
+  it('takes the settings every page shares: fit, and the model', () => {
     const { slices, problems } = settingsFromQuery('saliency', state(), '?fit=center-crop&model=squeezenet1_1&method=smoothgrad&seed=7');
     expect(problems).toEqual([]);
     expect(slices.inputFit).toBe('center-crop');
     expect(slices.saliency.seed).toBe(7);
     expect(queryFromSettings('saliency', slices)).toBe('?fit=center-crop&method=smoothgrad&seed=7');
-    expect(settingsFromQuery('saliency', state(), '?model=vgg16').problems).toEqual(['model must be one of squeezenet1_1, got vgg16.']);
+    // Any prepared model, and the link keeps it on every page.
+    const other = settingsFromQuery('classviz', state(), '?model=squeezenet1_0').slices;
+    expect(other.model.id).toBe('squeezenet1_0');
+    for (const page of ['saliency', 'adversarial', 'classviz'] as const) expect(queryFromSettings(page, other)).toBe('?model=squeezenet1_0');
+  });
+
+  it('checks the model against the server’s list when it is known, and its form before', () => {
+    const prepared = ['squeezenet1_1', 'squeezenet1_0'];
+    expect(settingsFromQuery('saliency', state(), '?model=vgg16', prepared).problems).toEqual(['model must be one of squeezenet1_1, squeezenet1_0, got vgg16.']);
+    expect(settingsFromQuery('saliency', state(), '?model=my-import.v2').slices.model.id).toBe('my-import.v2');
+    expect(settingsFromQuery('saliency', state(), '?model=../etc').problems).toEqual(['model must be a model id such as squeezenet1_1, got ../etc.']);
   });
 
   it('applies the preset before the settings that refine it', () => {
@@ -49,5 +60,11 @@ describe('the site’s URL query', () => {
       'zoom is not a setting of this page.',
       'class must be a class index (0–999) or an ImageNet class name, got no such.',
     ]);
+  });
+
+  it('keeps the compare view’s models as repeated model=, in column order', () => {
+    expect(comparedModelsFromQuery('?model=squeezenet1_1&model=squeezenet1_0&fit=center-crop')).toEqual({ ids: ['squeezenet1_1', 'squeezenet1_0'], fit: 'center-crop', problems: [] });
+    expect(compareQuery(['squeezenet1_0', 'squeezenet1_1'], 'squash')).toBe('?model=squeezenet1_0&model=squeezenet1_1');
+    expect(comparedModelsFromQuery('?model=a&model=b&model=c&model=d').problems).toEqual(['At most 3 models side by side, got 4.']);
   });
 });

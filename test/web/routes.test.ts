@@ -8,6 +8,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/adversarial/')).toEqual({ name: 'adversarial' });
     expect(parseRoute('/classviz')).toEqual({ name: 'classviz' });
     expect(parseRoute('/api-docs')).toEqual({ name: 'api-docs' });
+    expect(parseRoute('/compare')).toEqual({ name: 'compare' });
   });
 
   it('reads result ids and rejects malformed ones', () => {
@@ -18,7 +19,7 @@ describe('parseRoute', () => {
   });
 
   it('round-trips through routePath', () => {
-    for (const path of ['/', '/saliency', '/adversarial', '/classviz', '/api-docs', '/result/abc_DEF-1']) {
+    for (const path of ['/', '/saliency', '/adversarial', '/classviz', '/compare', '/api-docs', '/result/abc_DEF-1']) {
       expect(routePath(parseRoute(path))).toBe(path);
     }
   });

@@ -59,6 +59,25 @@ describe('progressWeightSource', () => {
     expect(bytes).toHaveLength(8);
   });
 
+  it('learns sizes and checksums from a version 3 manifest: only the chosen variant counts', async () => {
+    const v3 = {
+      variants: {
+        float32: { files: [{ name: 'weights-0.bin', bytes: 8, sha256: 'f32' }] },
+        float16: { files: [{ name: 'weights-f16-0.bin', bytes: 4, sha256: 'f16' }] },
+      },
+    };
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    const fetchFn = (async (url: string) => (url.endsWith('.json') ? new Response(JSON.stringify(v3)) : new Response(bytes))) as unknown as typeof fetch;
+    const cache = new MemoryCache();
+    const progress: WeightProgress[] = [];
+    const source = progressWeightSource({ baseUrl: '/models/', fetchFn, cache, dtype: 'float16', onProgress: (p) => progress.push(p) });
+    await source('m/manifest.json');
+    expect(progress.at(-1)).toEqual({ loadedBytes: 0, totalBytes: 4 });
+    await (await source('m/weights-f16-0.bin')).arrayBuffer();
+    expect(progress.at(-1)).toEqual({ loadedBytes: 4, totalBytes: 4 });
+    expect([...cache.entries.keys()]).toEqual(['/models/m/weights-f16-0.bin?sha256=f16']);
+  });
+
   it('passes HTTP errors through for loadModel to report', async () => {
     const source = progressWeightSource({ baseUrl: '/models/', fetchFn: fakeFetch([]), cache: null });
     expect((await source('m/other.bin')).status).toBe(404);

@@ -71,19 +71,20 @@ const harness: Harness = {
     return { backend: tf.getBackend(), before, during, after };
   },
   async site(kind, file, search) {
-    const [{ initialState }, { settingsFromQuery }, { decodeInput }, { saliencyOptions }, { fgsmRequest }, { vizOptions }] = await Promise.all([
+    const [{ initialState }, { settingsFromQuery }, { decodeInput }, { saliencyOptions }, { fgsmRequest }, { vizOptions }, { inputSizeOf }] = await Promise.all([
       import('./state/app.ts'),
       import('./lib/query.ts'),
       import('./image/decode.ts'),
       import('./state/saliency.ts'),
       import('./state/adversarial.ts'),
       import('./state/classviz.ts'),
+      import('./state/active-model.ts'),
     ]);
     const page = kind === 'fgsm' ? 'adversarial' : kind;
     const defaults = initialState({ name: page });
     const { slices, problems } = settingsFromQuery(page, defaults, search);
     if (problems.length > 0) throw new Error(problems.join(' '));
-    const { image } = await decodeInput(new Blob([Uint8Array.from(file)]), defaults.inputFit);
+    const { image } = await decodeInput(new Blob([Uint8Array.from(file)]), defaults.inputFit, inputSizeOf(defaults, slices.model.id));
     if (kind === 'saliency') return harness.run('saliency', { image, options: saliencyOptions(slices.saliency) });
     if (kind === 'fgsm') return harness.run('fgsm', fgsmRequest(slices.adversarial, image));
     return harness.run('classviz', vizOptions(slices.classviz.settings) as unknown as Record<string, unknown>);

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { IMAGENET_CLASSES } from '../../../models/imagenet-classes.ts';
 import { searchClasses } from '../lib/class-search.ts';
+import { activeClassNames } from '../state/active-model.ts';
+import { appStore } from '../state/app.ts';
+import { useSelector } from '../state/store.ts';
 
 interface Props {
   label: string;
@@ -9,20 +11,25 @@ interface Props {
   id: string;
 }
 
-/** Search by name or index, then pick from a native list box (keyboard and screen-reader friendly). */
+/**
+ * Search by name or index, then pick from a native list box (keyboard and screen-reader friendly).
+ * The classes are the active model's (an imported model may have its own).
+ */
 export function ClassPicker({ label, value, onChange, id }: Props) {
   const [query, setQuery] = useState('');
+  const names = useSelector(appStore, activeClassNames);
   const options = useMemo(() => {
-    const found = searchClasses(IMAGENET_CLASSES, query, 60);
-    return found.some((o) => o.index === value) ? found : [{ index: value, name: IMAGENET_CLASSES[value] }, ...found];
-  }, [query, value]);
+    const found = searchClasses(names, query, 60);
+    if (found.some((o) => o.index === value) || value >= names.length) return found;
+    return [{ index: value, name: names[value] }, ...found];
+  }, [names, query, value]);
   return (
     <div class="class-picker">
       <label for={`${id}-search`}>{label}</label>
       <input
         id={`${id}-search`}
         type="search"
-        placeholder="Search 1000 classes by name or number"
+        placeholder={`Search ${names.length} classes by name or number`}
         value={query}
         autocomplete="off"
         onInput={(e) => setQuery(e.currentTarget.value)}

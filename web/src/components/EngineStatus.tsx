@@ -1,3 +1,4 @@
+import { activeModelName } from '../state/active-model.ts';
 import { appStore } from '../state/app.ts';
 import { chooseBackend } from '../state/engine.ts';
 import { useSelector } from '../state/store.ts';
@@ -6,7 +7,7 @@ import { BACKENDS, backendLabel, type BackendChoice } from '../worker/backends.t
 import { Message } from './Message.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 
-const PHASES = { backend: 'Starting backend', weights: 'Loading model', warmup: 'Checking the backend' } as const;
+const PHASES = { backend: 'Starting backend', weights: 'Loading', warmup: 'Checking the backend with' } as const;
 
 /**
  * Which backend computes, why each preferred one is not in use, a switch to force one (with the way
@@ -14,6 +15,7 @@ const PHASES = { backend: 'Starting backend', weights: 'Loading model', warmup: 
  */
 export function EngineStatus() {
   const engine = useSelector(appStore, (s) => s.engine);
+  const modelName = useSelector(appStore, activeModelName);
   const { progress, info, choice } = engine;
   const forcedFailed = info && choice !== 'auto' && info.backend !== choice ? info.skipped.find((s) => s.name === choice) : undefined;
   const backendNote = progress?.backend ? ` (${backendLabel(progress.backend)})` : '';
@@ -57,7 +59,7 @@ export function EngineStatus() {
       ) : null}
       {engine.status === 'starting' && progress ? (
         <ProgressBar
-          label={`${PHASES[progress.phase]}${backendNote}`}
+          label={`${PHASES[progress.phase]}${progress.phase === 'backend' ? '' : ` ${modelName}`}${backendNote}`}
           value={progress.totalBytes ? (progress.loadedBytes ?? 0) / progress.totalBytes : null}
           detail={progress.totalBytes ? `${formatBytes(progress.loadedBytes ?? 0)} of ${formatBytes(progress.totalBytes)}` : undefined}
         />

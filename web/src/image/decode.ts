@@ -1,5 +1,6 @@
 /**
- * Any image file the visitor gives → a 224×224 RGB image for the model. PNG and JPEG go through the
+ * Any image file the visitor gives → a square RGB image at the model's input size (224×224; 227×227
+ * for SqueezeNet 1.0). PNG and JPEG go through the
  * core's one pipeline (core/image/model-image.ts: decode, EXIF orientation, fit, resize), exactly as
  * on the CLI and the API, so one file gives one input everywhere. Formats the core does not read
  * (WebP, GIF, AVIF, …) are decoded by the browser, downsized to a long side of 1024 px, then fitted
@@ -10,13 +11,12 @@ import type { RgbImage } from '../../../core/types.ts';
 // A dependency-free file of the core: the main bundle stays free of the decoders.
 import { flattenAlpha } from '../../../core/image/flatten-alpha.ts';
 
-export const MODEL_SIZE = 224;
 /** Longest side kept from a browser decode (formats the core does not read) before the core fits it. */
 const DECODE_MAX_SIDE = 1024;
 const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
 export interface DecodedInput {
-  /** Fitted to MODEL_SIZE × MODEL_SIZE. */
+  /** Fitted to the model's input size. */
   image: RgbImage;
   /** As decoded: what `fitInput` refits when the fit mode changes. */
   source: RgbImage;
@@ -31,7 +31,7 @@ export class InputError extends Error {
   }
 }
 
-export async function decodeInput(blob: Blob, fit: FitMode = 'squash'): Promise<DecodedInput> {
+export async function decodeInput(blob: Blob, fit: FitMode, inputSize: number): Promise<DecodedInput> {
   if (blob.size === 0) throw new InputError('image/empty', 'The file is empty.', 'Choose a JPEG, PNG or WebP image.');
   if (blob.size > MAX_FILE_BYTES) {
     throw new InputError('image/too-large', `The file is ${(blob.size / 1048576).toFixed(0)} MB; the limit is 40 MB.`, 'Export a smaller JPEG.');
@@ -42,12 +42,12 @@ export async function decodeInput(blob: Blob, fit: FitMode = 'squash'): Promise<
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const core = await import('../../../core/image/index.ts');
   if (coreReads(core, bytes)) return withInputError(() => {
-    const { image, decoded } = core.modelImage(bytes, MODEL_SIZE, fit); // the core's pixel budget
+    const { image, decoded } = core.modelImage(bytes, inputSize, fit); // the core's pixel budget
     return { image, source: decoded, originalWidth: decoded.width, originalHeight: decoded.height };
   });
   const decoded = await decodeWithBrowser(blob);
   if (!decoded) return withInputError(() => core.decodeImage(bytes) as never); // says precisely why
-  return { ...decoded, source: decoded.image, image: await fitInput(decoded.image, fit) };
+  return { ...decoded, source: decoded.image, image: await fitInput(decoded.image, fit, inputSize) };
 }
 
 type CoreImage = typeof import('../../../core/image/index.ts');
@@ -74,9 +74,9 @@ function withInputError<T>(run: () => T): T {
 }
 
 /** The model-size square of a decoded image; the core's resampler is loaded on first use, off the main bundle. */
-export async function fitInput(source: RgbImage, fit: FitMode): Promise<RgbImage> {
+export async function fitInput(source: RgbImage, fit: FitMode, inputSize: number): Promise<RgbImage> {
   const { fitImage } = await import('../../../core/image/index.ts');
-  return fitImage(source, MODEL_SIZE, fit);
+  return fitImage(source, inputSize, fit);
 }
 
 type Decoded = Omit<DecodedInput, 'source'>;

@@ -23,3 +23,16 @@ export function parseNumberList(text: string): number[] | null {
   const values = parts.map(Number);
   return values.length > 0 && values.every(Number.isFinite) ? values : null;
 }
+
+/** Download sizes in decimal megabytes, as sizes are published (VGG16: 553 MB). */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / 1e6;
+  return `${mb < 10 ? mb.toFixed(1) : mb.toFixed(0)} MB`;
+}
+
+/** A duration for an estimate: ms, s or min, rounded to what an estimate can claim. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  return `${(ms / 60_000).toFixed(1)} min`;
+}

@@ -9,11 +9,20 @@ import { SALIENCY_METHODS } from '../../../core/defaults.ts';
 import type { Command, LimitedName } from '../../../core/limits.ts';
 import { IMAGENET_CLASSES } from '../../../models/imagenet-classes.ts';
 import { initialState, presetSettings, type AppState } from '../state/app.ts';
-import { MODEL_ID } from '../state/engine.ts';
 
 export type QueryPage = 'saliency' | 'adversarial' | 'classviz';
 
-type Slices = Pick<AppState, QueryPage | 'inputFit'>;
+type Slices = Pick<AppState, QueryPage | 'inputFit' | 'model'>;
+
+/** A model id as the loader takes one (built-in or imported); which are prepared is the index's to say. */
+const MODEL_ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+/** A model id: one of `known` when the server's list is at hand, else any well-formed id (checked once the list is read). */
+export function modelIdFrom(name: string, value: string, known?: readonly string[]): string {
+  if (known) return choice(name, value, known);
+  if (!MODEL_ID.test(value)) throw new Error(`${name} must be a model id such as squeezenet1_1, got ${value}.`);
+  return value;
+}
 
 const NUMBERS: { [P in QueryPage]: { command: Command; names: readonly string[] } } = {
   saliency: { command: 'saliency', names: ['topK', 'samples', 'noise', 'steps', 'seed'] },
@@ -40,7 +49,7 @@ function flag(name: string, value: string): boolean {
 }
 
 /** One parameter of one page onto its slice. */
-function apply(page: QueryPage, slices: Slices, name: string, value: string): void {
+function apply(page: QueryPage, slices: Slices, name: string, value: string, modelIds?: readonly string[]): void {
   const numbers = NUMBERS[page];
   if (numbers.names.includes(name)) {
     const n = checkParameter(numbers.command, name as LimitedName<typeof numbers.command>, value);
@@ -50,7 +59,7 @@ function apply(page: QueryPage, slices: Slices, name: string, value: string): vo
   }
   const key = `${page}.${name}`;
   if (name === 'fit') slices.inputFit = choice(name, value, ['squash', 'center-crop']);
-  else if (name === 'model') choice(name, value, [MODEL_ID]); // the one model the site runs
+  else if (name === 'model') slices.model = { ...slices.model, id: modelIdFrom(name, value, modelIds) };
   else if (key === 'saliency.method') slices.saliency.method = choice(name, value, SALIENCY_METHODS);
   else if (key === 'saliency.class') slices.saliency.class = value === 'top' ? 'top' : classIndex(name, value);
   else if (key === 'adversarial.attack') slices.adversarial.attack = choice(name, value, ['fool', 'fgsm']);
@@ -65,9 +74,9 @@ function apply(page: QueryPage, slices: Slices, name: string, value: string): vo
  * The page's slice with the query's settings, and a sentence for each one refused (the rest still
  * applies). The preset comes first, so `?preset=normalized&l2=0.01` is the normalized preset with L2 0.01.
  */
-export function settingsFromQuery(page: QueryPage, state: Slices, search: string): { slices: Slices; problems: string[] } {
+export function settingsFromQuery(page: QueryPage, state: Slices, search: string, modelIds?: readonly string[]): { slices: Slices; problems: string[] } {
   const query = new URLSearchParams(search);
-  const slices: Slices = { saliency: { ...state.saliency }, adversarial: { ...state.adversarial }, classviz: { ...state.classviz }, inputFit: state.inputFit };
+  const slices: Slices = { saliency: { ...state.saliency }, adversarial: { ...state.adversarial }, classviz: { ...state.classviz }, inputFit: state.inputFit, model: { ...state.model } };
   const problems: string[] = [];
   const preset = query.get('preset');
   if (page === 'classviz' && preset !== null) {
@@ -81,7 +90,7 @@ export function settingsFromQuery(page: QueryPage, state: Slices, search: string
   for (const [name, value] of query) {
     if (name === 'preset' && page === 'classviz') continue;
     try {
-      apply(page, slices, name, value);
+      apply(page, slices, name, value, modelIds);
     } catch (error) {
       problems.push((error as Error).message);
     }
@@ -97,6 +106,7 @@ export function queryFromSettings(page: QueryPage, state: Slices): string {
   const initial = (defaults ??= initialState({ name: 'home' }));
   const query = new URLSearchParams();
   if (state.inputFit !== initial.inputFit) query.set('fit', state.inputFit);
+  if (state.model.id !== initial.model.id) query.set('model', state.model.id);
   const differing = (current: object, base: object, names: readonly string[]) => {
     for (const name of names) {
       const value = (current as Record<string, unknown>)[name];

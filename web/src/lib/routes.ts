@@ -7,6 +7,7 @@ export type Route =
   | { name: 'saliency' }
   | { name: 'adversarial' }
   | { name: 'classviz' }
+  | { name: 'compare' }
   | { name: 'result'; id: string }
   | { name: 'api-docs' }
   | { name: 'not-found'; path: string };
@@ -19,6 +20,7 @@ export const NAV: readonly { name: RouteName; path: string; label: string }[] = 
   { name: 'saliency', path: '/saliency', label: 'Saliency' },
   { name: 'adversarial', path: '/adversarial', label: 'Adversarial' },
   { name: 'classviz', path: '/classviz', label: 'Class visualization' },
+  { name: 'compare', path: '/compare', label: 'Compare models' },
   { name: 'api-docs', path: '/api-docs', label: 'API' },
 ];
 

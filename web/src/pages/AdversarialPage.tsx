@@ -1,11 +1,12 @@
 import { useEffect } from 'preact/hooks';
-import { IMAGENET_CLASSES } from '../../../models/imagenet-classes.ts';
 import { AttackReportView } from '../components/AttackReportView.tsx';
 import { ClassPicker } from '../components/ClassPicker.tsx';
 import { ImageInput } from '../components/ImageInput.tsx';
 import { Message } from '../components/Message.tsx';
 import { ResultDocument } from '../components/ResultDocument.tsx';
 import { ProbabilityCurve } from '../components/ProbabilityCurve.tsx';
+import { TransferReport } from '../components/TransferReport.tsx';
+import { activeClassNames } from '../state/active-model.ts';
 import { runAttack, stopAttack } from '../state/adversarial.ts';
 import { appStore, patch, type AdversarialState } from '../state/app.ts';
 import { ensureEngine } from '../state/engine.ts';
@@ -19,6 +20,8 @@ const attackBounds = (name: 'learningRate' | 'maxSteps' | 'epsilon') => inputBou
 export function AdversarialPage() {
   const a = useSelector(appStore, (s) => s.adversarial);
   const input = useSelector(appStore, (s) => s.input);
+  const classNames = useSelector(appStore, activeClassNames);
+  const options = useSelector(appStore, (s) => s.model.options);
   useEffect(() => void ensureEngine().catch(() => undefined), []);
   const last = a.steps[a.steps.length - 1];
   const canRun = !a.running && (input !== null || (a.attack === 'fool' && a.black));
@@ -93,6 +96,12 @@ export function AdversarialPage() {
               </label>
             </>
           )}
+          {a.attack === 'fool' || a.where === 'browser' ? (
+            <label class="checkbox">
+              <input type="checkbox" checked={a.transfer} onChange={(e) => set({ transfer: e.currentTarget.checked })} data-testid="check-transfer" /> Check the other
+              models: does the saved image fool them too? (VGG16 only if it is loaded already)
+            </label>
+          ) : null}
           <div class="actions">
             <button type="submit" disabled={!canRun} data-testid="run-attack">
               {a.running ? 'Running…' : 'Run attack'}
@@ -107,12 +116,14 @@ export function AdversarialPage() {
       <div class="column results">
         <p class="step-counter" aria-live="polite" data-testid="attack-steps">
           {a.attack === 'fool'
-            ? `Step ${last?.step ?? 0} of ${a.maxSteps} · P(${IMAGENET_CLASSES[a.target]}) = ${last ? formatPercent(last.targetProbability) : '–'} · top: ${last?.top.name ?? '–'}`
+            ? `Step ${last?.step ?? 0} of ${a.maxSteps} · P(${classNames[a.target] ?? `#${a.target}`}) = ${last ? formatPercent(last.targetProbability) : '–'} · top: ${last?.top.name ?? '–'}`
             : 'One step of size ε in the direction of the gradient’s sign.'}
         </p>
         {a.attack === 'fool' ? <ProbabilityCurve values={a.steps.map((s) => s.targetProbability)} label="Target probability per step" /> : null}
         {a.apiResult ? <ResultDocument document={a.apiResult} /> : null}
         <AttackReportView report={a.report} original={a.attack === 'fool' && a.black ? null : (input?.image ?? null)} />
+        {a.transferRunning ? <p class="muted" data-testid="transfer-running">Classifying the saved image with the other models…</p> : null}
+        {a.transferResult && a.report ? <TransferReport result={a.transferResult} targeted={a.report.target !== null} options={options} /> : null}
       </div>
     </div>
   );

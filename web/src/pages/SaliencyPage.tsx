@@ -11,6 +11,7 @@ import { appStore, patch, type MapView, type SaliencyState } from '../state/app.
 import { ensureEngine } from '../state/engine.ts';
 import { runSaliency, shareSaliency } from '../state/saliency.ts';
 import { useSelector } from '../state/store.ts';
+import { activeModelName } from '../state/active-model.ts';
 import { inputBounds } from '../lib/bounds.ts';
 import { DEFAULTS } from '../../../core/defaults.ts';
 import type { SaliencyMethod } from '../worker/protocol.ts';
@@ -23,6 +24,7 @@ export function SaliencyPage() {
   const bounds = (name: 'samples' | 'steps' | 'topK') => inputBounds('saliency', name, s.where === 'api' ? 'edge' : 'core');
   const input = useSelector(appStore, (state) => state.input);
   const predictions = useSelector(appStore, (state) => state.inputPredictions);
+  const modelName = useSelector(appStore, activeModelName);
   useEffect(() => void ensureEngine().catch(() => undefined), []);
 
   return (
@@ -99,7 +101,7 @@ export function SaliencyPage() {
       </div>
       <div class="column results" aria-live="polite" aria-busy={s.running}>
         {s.result || predictions ? (
-          <PredictionBars predictions={s.result?.predictions ?? predictions!} />
+          <PredictionBars predictions={s.result?.predictions ?? predictions!} title={`Predictions · ${modelName}`} />
         ) : (
           <div class="placeholder">{input ? 'Predicting…' : 'Predictions appear here.'}</div>
         )}

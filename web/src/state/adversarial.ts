@@ -8,6 +8,7 @@ import type { RgbImage } from '../../../core/types.ts';
 import { appStore, patch, type AdversarialState } from './app.ts';
 import { runJob } from './engine.ts';
 import { isAborted, toUserMessage } from './messages.ts';
+import { runTransfer } from './transfer.ts';
 
 let running: Job<'fool'> | Job<'fgsm'> | null = null;
 
@@ -20,13 +21,13 @@ export async function runAttack(): Promise<void> {
   const { input, adversarial: a } = appStore.get();
   if (a.running) return;
   if (!input && !(a.attack === 'fool' && a.black)) return;
-  patch('adversarial', { running: true, steps: [], report: null, apiResult: null, error: null });
+  patch('adversarial', { running: true, steps: [], report: null, apiResult: null, error: null, transferResult: null });
   try {
     let report: AttackReport;
     if (a.attack === 'fgsm' && a.where === 'api') {
       const { epsilon, target } = fgsmRequest(a, input!.image);
       const apiResult = await api.postImage<ApiDocument>('/adversarial', await pngBlob(input!.image), {
-        attack: 'fgsm', epsilon, ...(target === undefined ? {} : { target }),
+        attack: 'fgsm', epsilon, model: appStore.get().model.id, ...(target === undefined ? {} : { target }),
       });
       patch('adversarial', { running: false, apiResult });
       return;
@@ -42,11 +43,18 @@ export async function runAttack(): Promise<void> {
       );
     }
     patch('adversarial', { running: false, report });
+    // The black start's original is a black image at the attacked model's size, as the core makes it.
+    const original = a.black && a.attack === 'fool' ? blackImage(report.adversarial) : input!.image;
+    if (a.transfer) await runTransfer(report, original);
   } catch (error) {
     patch('adversarial', { running: false, error: isAborted(error) ? { code: 'aborted', message: 'Stopped.' } : toUserMessage(error) });
   } finally {
     running = null;
   }
+}
+
+function blackImage({ width, height }: RgbImage): RgbImage {
+  return { width, height, data: new Uint8Array(width * height * 3) };
 }
 
 export function stopAttack(): void {

@@ -8,12 +8,19 @@ import { PRESETS, type ClassVisualizationSettings } from '../../../core/classviz
 import type {
   AttackReport,
   ClassVizResult,
+  CompareColumn,
+  CompareProgress,
   EngineInfo,
   FoolStep,
   InitProgress,
+  ModelRequest,
   SaliencyMethod,
   SaliencyResult,
+  TransferOutput,
+  WeightDtype,
 } from '../worker/protocol.ts';
+import { DEFAULT_MODEL_ID } from '../lib/builtin-models.ts';
+import type { ModelOption } from '../lib/model-options.ts';
 import { createStore } from './store.ts';
 // Plain data, no TF.js: the site's defaults are the core's.
 import { DEFAULTS } from '../../../core/defaults.ts';
@@ -26,7 +33,7 @@ export interface UserMessage {
 }
 
 export interface InputImage {
-  /** At model resolution (224×224), what every method sees. */
+  /** At the active model's resolution (224×224; 227×227 for SqueezeNet 1.0), what every method sees. */
   image: RgbImage;
   /** The decoded image before fitting (long side ≤ 1024 px), kept so the fit mode can change without a new decode. */
   source: RgbImage;
@@ -34,6 +41,28 @@ export interface InputImage {
   name: string;
   originalWidth: number;
   originalHeight: number;
+}
+
+export interface ModelState {
+  /** The model every single-model job runs on: chosen, and agreed to when its download is large. */
+  id: string;
+  dtype: WeightDtype;
+  /** The picker's list (built-ins, and what the server prepared or imported); null until read. */
+  options: ModelOption[] | null;
+  /** A large download waiting for the visitor's yes: for the active model or a compare column. */
+  ask: { id: string; purpose: 'active' | 'compare'; dtype: WeightDtype } | null;
+  /** Why a model asked for (by a link or the picker) is not in use. */
+  notice: UserMessage | null;
+}
+
+export interface CompareState {
+  /** Two or three models, in column order. */
+  models: Required<ModelRequest>[];
+  running: boolean;
+  progress: CompareProgress | null;
+  /** Each model's column, with the input fitted to that model's size. */
+  columns: (CompareColumn & { image: RgbImage })[] | null;
+  error: UserMessage | null;
 }
 
 export interface EngineState {
@@ -90,6 +119,10 @@ export interface AdversarialState {
   running: boolean;
   steps: FoolStep[];
   report: AttackReport | null;
+  /** After an attack, classify the saved 8-bit image with the other models too. */
+  transfer: boolean;
+  transferRunning: boolean;
+  transferResult: TransferOutput | null;
   /** The stored document when the API ran FGSM (images as URLs). */
   apiResult: ApiDocument | null;
   error: UserMessage | null;
@@ -134,6 +167,8 @@ export type SweepParam = 'l2' | 'learningRate' | 'totalVariation' | 'iterations'
 export interface AppState {
   route: Route;
   engine: EngineState;
+  model: ModelState;
+  compare: CompareState;
   input: InputImage | null;
   /** How the next (and the current) image becomes a square: 'squash' keeps everything, 'center-crop' keeps shapes. */
   inputFit: FitMode;
@@ -157,6 +192,8 @@ export function initialState(route: Route): AppState {
   return {
     route,
     engine: { status: 'off', choice: 'auto', progress: null, info: null, error: null, notice: null },
+    model: { id: DEFAULT_MODEL_ID, dtype: 'float32', options: null, ask: null, notice: null },
+    compare: { models: [{ modelId: 'squeezenet1_1', dtype: 'float32' }, { modelId: 'squeezenet1_0', dtype: 'float32' }], running: false, progress: null, columns: null, error: null },
     input: null,
     inputFit: DEFAULTS.fit,
     inputError: null,
@@ -171,6 +208,7 @@ export function initialState(route: Route): AppState {
       attack: 'fool', target: a.target, black: false,
       learningRate: a.learningRate, maxSteps: a.maxSteps, until8bit: a.until8bit, fgsmTargeted: false, epsilon: a.epsilon,
       where: 'browser', running: false, steps: [], report: null, apiResult: null, error: null,
+      transfer: false, transferRunning: false, transferResult: null,
     },
     classviz: {
       settings: { ...presetSettings(DEFAULTS.classviz.preset), class: DEFAULTS.classviz.class, init: DEFAULTS.classviz.init, seed: DEFAULTS.classviz.seed },

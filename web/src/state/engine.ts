@@ -1,12 +1,12 @@
-/** Starting the engine worker, loading the model once, and switching backends on request. */
+/** Starting the engine worker, loading the chosen model (once per model), and switching backends on request. */
 import { EngineClient, type Job } from '../worker/client.ts';
 import { createEngineWorker } from '../worker/create-engine-worker.ts';
 import { backendLabel, type BackendChoice, type BackendName } from '../worker/backends.ts';
 import type { EngineInfo, JobType, Jobs } from '../worker/protocol.ts';
 import { appStore, patch } from './app.ts';
 import { toUserMessage } from './messages.ts';
-
-export const MODEL_ID = 'squeezenet1_1';
+import { loadModelOptions } from './model-list.ts';
+import { choiceSettled } from './model-settled.ts';
 
 /** Backends that lost their device in this page: never tried again until the page reloads. */
 const excluded: BackendName[] = [];
@@ -18,18 +18,29 @@ export const engine = new EngineClient(createEngineWorker, (backend, reason) => 
   void ensureEngine().catch(() => undefined);
 });
 
-let ready: Promise<EngineInfo> | null = null;
+/** The init of the chosen model and weight variant (`id:dtype`); a new choice makes a new one. */
+let ready: { key: string; promise: Promise<EngineInfo> } | null = null;
 let generation = 0;
 
-/** Resolves once the model is loaded; starts the worker on first call. */
-export function ensureEngine(): Promise<EngineInfo> {
-  if (ready) return ready;
-  const { choice } = appStore.get().engine;
+/**
+ * Resolves once the chosen model is loaded; starts the worker on first call. Another model is loaded
+ * by the same worker on the same backend (the backend choice stays).
+ */
+export async function ensureEngine(): Promise<EngineInfo> {
+  // The picker's list first: the header has its final shape by the time the engine is ready.
+  await Promise.all([choiceSettled(), loadModelOptions()]);
+  return engineForChoice();
+}
+
+function engineForChoice(): Promise<EngineInfo> {
+  const { engine: { choice }, model } = appStore.get();
+  const key = `${model.id}:${model.dtype}`;
+  if (ready?.key === key) return ready.promise;
   const mine = ++generation;
   const current = () => mine === generation;
   patch('engine', { status: 'starting', progress: { phase: 'backend' }, error: null });
-  const job = engine.run('init', { modelId: MODEL_ID, backend: choice, exclude: [...excluded] }, (progress) => current() && patch('engine', { progress }));
-  ready = job.result.then(
+  const job = engine.run('init', { modelId: model.id, dtype: model.dtype, backend: choice, exclude: [...excluded] }, (progress) => current() && patch('engine', { progress }));
+  const promise = job.result.then(
     (info) => {
       if (current()) patch('engine', { status: 'ready', info, progress: null });
       return info;
@@ -42,7 +53,8 @@ export function ensureEngine(): Promise<EngineInfo> {
       throw error;
     },
   );
-  return ready;
+  ready = { key, promise };
+  return promise;
 }
 
 /** Forcing a backend restarts the worker: tensors cannot move between backends. */

@@ -3,6 +3,7 @@ import type { FitMode } from '../../../core/image/fit-image.ts';
 import { decodeInput, fitInput } from '../image/decode.ts';
 import { DEFAULTS } from '../../../core/defaults.ts';
 import { appStore, patch } from './app.ts';
+import { activeInputSize } from './active-model.ts';
 import { runJob } from './engine.ts';
 import { toUserMessage } from './messages.ts';
 
@@ -19,10 +20,12 @@ export async function setInputFromFile(blob: Blob, name: string): Promise<void> 
   appStore.set({ inputBusy: true, inputError: null });
   try {
     const asked = appStore.get().inputFit;
-    const decoded = await decodeInput(blob, asked);
-    // The fit mode may have changed while decoding: fit again rather than show a stale square.
+    const size = activeInputSize(appStore.get());
+    const decoded = await decodeInput(blob, asked, size);
+    // The fit mode or the model may have changed while decoding: fit again rather than show a stale square.
     const fit = appStore.get().inputFit;
-    const image = fit === asked ? decoded.image : await fitInput(decoded.source, fit);
+    const now = activeInputSize(appStore.get());
+    const image = fit === asked && now === size ? decoded.image : await fitInput(decoded.source, fit, now);
     if (mine !== latest) return; // a newer file arrived meanwhile
     appStore.set({ input: { ...decoded, image, fit, name }, inputBusy: false });
     clearResults();
@@ -38,12 +41,32 @@ export async function setInputFit(fit: FitMode): Promise<void> {
   const input = appStore.get().input;
   if (!input || input.fit === fit) return;
   try {
-    const image = await fitInput(input.source, fit);
+    const image = await fitInput(input.source, fit, activeInputSize(appStore.get()));
     const now = appStore.get();
     // Another file or another fit arrived meanwhile: that one wins.
     if (now.input?.source !== input.source || now.inputFit !== fit) return;
     appStore.set({ input: { ...now.input, image, fit } });
     clearResults();
+    void predictInput();
+  } catch (error) {
+    appStore.set({ inputError: toUserMessage(error) });
+  }
+}
+
+/**
+ * Another model is active: the current image is refitted to its input size from the decoded pixels,
+ * and the results of the previous model are cleared; the new model predicts it.
+ */
+export async function refitInputForModel(): Promise<void> {
+  const input = appStore.get().input;
+  clearResults();
+  if (!input) return;
+  try {
+    const size = activeInputSize(appStore.get());
+    const image = input.image.width === size ? input.image : await fitInput(input.source, input.fit, size);
+    const now = appStore.get();
+    if (now.input?.source !== input.source || now.input.fit !== input.fit) return;
+    appStore.set({ input: { ...now.input, image } });
     void predictInput();
   } catch (error) {
     appStore.set({ inputError: toUserMessage(error) });
@@ -78,7 +101,8 @@ async function predictInput(): Promise<void> {
 function clearResults(): void {
   appStore.set({ inputPredictions: null });
   patch('saliency', { result: null, apiResult: null, error: null, share: { status: 'idle' } });
-  patch('adversarial', { report: null, steps: [], error: null });
+  patch('adversarial', { report: null, steps: [], error: null, transferResult: null });
+  patch('compare', { columns: null, error: null });
 }
 
 /** Reads `/samples/index.json` tolerantly: an array of entries or `{ samples: [...] }`. */

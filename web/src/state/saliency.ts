@@ -36,7 +36,7 @@ export async function runSaliency(): Promise<void> {
   patch('saliency', { running: true, error: null, share: { status: 'idle' } });
   try {
     if (saliency.where === 'api') {
-      const apiResult = await api.postImage<ApiSaliencyResponse>('/saliency', await pngBlob(input.image), saliencyFields(options));
+      const apiResult = await api.postImage<ApiSaliencyResponse>('/saliency', await pngBlob(input.image), { ...saliencyFields(options), model: appStore.get().model.id });
       const share: SaliencyState['share'] = apiResult.shareUrl ? { status: 'done', url: apiResult.shareUrl } : { status: 'idle' };
       patch('saliency', { running: false, result: null, apiResult, share });
     } else {
@@ -55,7 +55,7 @@ export async function shareSaliency(): Promise<void> {
   patch('saliency', { share: { status: 'sharing' } });
   try {
     const options = saliencyOptions(saliency);
-    const response = await api.postImage<ApiSaliencyResponse>('/saliency', await pngBlob(input.image), saliencyFields(options));
+    const response = await api.postImage<ApiSaliencyResponse>('/saliency', await pngBlob(input.image), { ...saliencyFields(options), model: appStore.get().model.id });
     if (!response.shareUrl) throw new Error('The server stored the result but sent no share link.');
     patch('saliency', { share: { status: 'done', url: response.shareUrl } });
   } catch (error) {

@@ -1,16 +1,19 @@
 /**
- * The engine: TF.js, the model and every long computation run here so the page never freezes.
- * One job runs at a time (they share one backend); later ones wait their turn.
+ * The engine: TF.js, the models and every long computation run here so the page never freezes.
+ * One job runs at a time (they share one backend); later ones wait their turn. The first model picks
+ * the backend; later models load on demand onto that same backend, and a few stay held (held-models.ts).
  */
-import { loadModel, type LoadProgress, type WeightSource } from '../../../models/load-model.ts';
-import type { Classifier } from '../../../core/model.ts';
-import { backendOrder, skipReasons, type BackendName, type SkippedBackend } from './backends.ts';
-import { leaveBackend, probeBackends, startBackend, wasmThreads } from './activate.ts';
+import { compareModels } from './compare.ts';
 import { watchDeviceLoss } from './device-loss.ts';
+import { HeldModels, type HeldModel } from './held-models.ts';
 import { handlers, type ModelJobType } from './jobs.ts';
 import { JobControl } from './job-control.ts';
-import { toErrorInfo, transferablesOf, type EngineInfo, type EngineOptions, type FromWorker, type Jobs, type ToWorker } from './protocol.ts';
-import { progressWeightSource } from './weights.ts';
+import { loadOnBackend } from './load-on-backend.ts';
+import { modelSource } from './model-source.ts';
+import type { ModelsContext } from './models-context.ts';
+import { toErrorInfo, transferablesOf, type EngineInfo, type EngineOptions, type FromWorker, type Jobs, type ModelRequest, type ToWorker } from './protocol.ts';
+import { startEngine, type ActiveBackend } from './start-engine.ts';
+import { transferJob } from './transfer-job.ts';
 
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -18,7 +21,10 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let engine: { model: Classifier; info: EngineInfo } | null = null;
+let backend: ActiveBackend | null = null;
+const held = new HeldModels();
+/** The model single-model jobs run on: the one the latest `init` asked for. */
+let active: { id: string; entry: HeldModel } | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 const controls = new Map<number, JobControl>();
 
@@ -31,77 +37,70 @@ function post(message: FromWorker): void {
   }
 }
 
-/** Each file is downloaded once, however many backends are tried. */
-function memoized(source: WeightSource): WeightSource {
-  const files = new Map<string, Promise<{ body: ArrayBuffer; init: ResponseInit }>>();
-  return async (path) => {
-    if (!files.has(path)) {
-      const load = source(path).then(async (r) => ({ body: await r.arrayBuffer(), init: { status: r.status, headers: r.headers } }));
-      files.set(path, load);
-      load.catch(() => files.delete(path));
-    }
-    const { body, init } = await files.get(path)!;
-    return new Response(body, init); // a Response copies the bytes it is given
+type LoadStep = { phase: 'weights' | 'warmup'; loadedBytes?: number; totalBytes?: number };
+
+/** A model on the engine's backend: held already, or downloaded, built and checked now. */
+async function modelOn(request: ModelRequest, progress: (step: LoadStep) => void): Promise<HeldModel> {
+  const dtype = request.dtype ?? 'float32';
+  const found = held.get(request.modelId, dtype);
+  if (found) return found;
+  const source = await modelSource(dtype, (p) => progress({ phase: 'weights', ...p }));
+  const entry = await loadOnBackend(request, source, () => progress({ phase: 'warmup' }));
+  held.add(request.modelId, entry);
+  return entry;
+}
+
+function engineInfo(on: ActiveBackend, modelId: string, entry: HeldModel): EngineInfo {
+  const { name, inputSize, classNames } = entry.model.info;
+  return {
+    modelId, modelName: name, inputSize, classNames, dtype: entry.dtype,
+    backend: on.name, probes: on.probes, skipped: on.skipped, threads: on.threads, warmupMs: entry.warmupMs,
   };
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/**
- * Tries each backend of the order until one builds the model and passes its built-in check in a
- * warm-up pass (models/self-check.ts); a backend that fails either is left for the next one.
- */
+/** Makes `input.modelId` the active model; the first call also chooses the backend. */
 async function init(input: EngineOptions, id: number): Promise<EngineInfo> {
-  if (engine && engine.info.modelId === input.modelId) return engine.info;
   const progress = (value: Jobs['init']['progress']) => post({ kind: 'progress', id, progress: value });
-  progress({ phase: 'backend' });
-  const probes = await probeBackends();
-  const exclude = input.exclude ?? [];
-  const failed: SkippedBackend[] = [];
-  const cache = typeof caches === 'undefined' ? null : await caches.open('gradlens-models-v1').catch(() => null);
-  let backend: BackendName = 'wasm';
-  const source = memoized(
-    progressWeightSource({
-      baseUrl: new URL('/models/', self.location.href).href,
-      cache,
-      onProgress: (p) => progress({ phase: 'weights', backend, ...p }),
-    }),
-  );
-  for (const name of backendOrder(probes, input.backend, exclude, input.softwareAdapters)) {
-    backend = name;
-    let model: Classifier | null = null;
-    try {
-      progress({ phase: 'backend', backend: name });
-      const precision = await startBackend(name, { threads: input.threads, flags: input.flags });
-      // Once the weights are in, the model is built and its warm-up check runs.
-      let started = performance.now();
-      const onProgress = (p: LoadProgress) => {
-        if (p.loadedBytes < p.totalBytes) return;
-        started = performance.now();
-        progress({ phase: 'warmup', backend: name });
-      };
-      model = await loadModel(input.modelId, source, { verify: true, onProgress }).catch((error: unknown) => {
-        throw new Error(precision ? `${precision}; ${reasonOf(error)}` : reasonOf(error));
-      });
-      if (precision) throw new Error(precision);
-      const threads = name === 'wasm' ? wasmThreads(input.threads) : 1;
-      const info: EngineInfo = { modelId: input.modelId, backend: name, probes, skipped: skipReasons(probes, failed, name, exclude), threads, warmupMs: performance.now() - started };
-      engine = { model, info };
-      watchDeviceLoss(name, (reason) => {
-        engine = null;
-        post({ kind: 'lost', backend: name, reason });
-      });
-      return info;
-    } catch (error) {
-      model?.dispose();
-      failed.push({ name, reason: reasonOf(error) });
-      leaveBackend(name);
-    }
+  let entry: HeldModel;
+  if (backend) {
+    const name = backend.name;
+    entry = await modelOn(input, (step) => progress({ ...step, backend: name }));
+  } else {
+    const started = await startEngine(input, progress);
+    ({ backend } = started);
+    entry = started.held;
+    held.add(input.modelId, entry);
+    const lost = backend.name;
+    watchDeviceLoss(lost, (reason) => {
+      backend = null;
+      active = null;
+      held.forget();
+      post({ kind: 'lost', backend: lost, reason });
+    });
   }
-  throw Object.assign(new Error('No TF.js backend could run the model in this browser.'), {
-    code: 'engine/no-backend',
-    hint: failed.map((s) => `${s.name}: ${s.reason}`).join('; '),
-  });
+  active = { id: input.modelId, entry };
+  held.trim(new Set([input.modelId]));
+  return engineInfo(backend, input.modelId, entry);
+}
+
+/** Jobs over several models (compare, transfer), which load what they need on the engine's backend. */
+async function runOnModels(type: 'compare' | 'transfer', input: unknown, id: number): Promise<unknown> {
+  if (!backend || !active) throw Object.assign(new Error('The model is not loaded yet.'), { code: 'model/not-ready' });
+  const used = new Set([active.id]);
+  const context: ModelsContext = {
+    heldDtype: (modelId) => held.dtypeOf(modelId),
+    progress: (progress) => post({ kind: 'progress', id, progress }),
+    modelFor: async (request) => {
+      used.add(request.modelId);
+      const entry = await modelOn(request, (step) => context.progress({ modelId: request.modelId, ...step }));
+      return entry.model;
+    },
+  };
+  try {
+    return type === 'compare' ? await compareModels(input as Jobs['compare']['input'], context) : await transferJob(input as Jobs['transfer']['input'], context);
+  } finally {
+    held.trim(used);
+  }
 }
 
 async function run(id: number, type: keyof Jobs, input: unknown, control: JobControl): Promise<void> {
@@ -109,11 +108,13 @@ async function run(id: number, type: keyof Jobs, input: unknown, control: JobCon
     let output: unknown;
     if (type === 'init') {
       output = await init(input as Jobs['init']['input'], id);
+    } else if (type === 'compare' || type === 'transfer') {
+      output = await runOnModels(type, input, id);
     } else {
-      if (!engine) throw Object.assign(new Error('The model is not loaded yet.'), { code: 'model/not-ready' });
+      if (!active) throw Object.assign(new Error('The model is not loaded yet.'), { code: 'model/not-ready' });
       const handler = handlers[type as ModelJobType] as (input: unknown, context: unknown) => Promise<unknown>;
       output = await handler(input, {
-        model: engine.model,
+        model: active.entry.model,
         control,
         progress: (progress: unknown) => post({ kind: 'progress', id, progress }),
       });

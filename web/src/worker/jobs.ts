@@ -17,7 +17,8 @@ export interface JobContext<T extends JobType> {
 }
 
 type Handler<T extends JobType> = (input: Jobs[T]['input'], context: JobContext<T>) => Promise<Jobs[T]['output']>;
-export type ModelJobType = Exclude<JobType, 'init'>;
+/** Jobs on the active model (init chooses it; compare and transfer name their own). */
+export type ModelJobType = Exclude<JobType, 'init' | 'compare' | 'transfer'>;
 
 export const handlers: { [T in ModelJobType]: Handler<T> } = {
   predict: (input, { model }) => predict(model, input.image, input.topK),

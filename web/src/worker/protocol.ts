@@ -2,14 +2,18 @@
  * Messages between the page and the engine worker. Everything is structured-cloneable plain data:
  * images are `RgbImage`, maps are `Float32Array`s, errors are `{ code, message, hint }`.
  */
+import type { TransferResult } from '../../../core/adversarial/transfer.ts';
+import type { WeightDtype } from '../../../models/model-index.ts';
 import type {
   AttackReport,
+  ClassRef,
   ClassTarget,
   ClassVisualizationOptions,
   ClassVisualizationResult,
   Prediction,
   RgbImage,
   SaliencyOptions,
+  SaliencyMap,
   SaliencyResult,
 } from '../../../core/index.ts';
 import type { BackendChoice, BackendName, BackendProbe, SkippedBackend } from './backends.ts';
@@ -21,6 +25,8 @@ export type {
   SaliencyOptions,
   SaliencyResult,
 } from '../../../core/index.ts';
+export type { TransferResult } from '../../../core/adversarial/transfer.ts';
+export type { WeightDtype } from '../../../models/model-index.ts';
 
 /** Class visualization options that cross the worker boundary (no callbacks, no signal). */
 export type ClassVizOptions = Omit<ClassVisualizationOptions, 'onStep' | 'signal'>;
@@ -42,14 +48,24 @@ export interface Jobs {
     output: AttackReport;
   };
   classviz: { input: ClassVizOptions; progress: ClassVizStep; output: ClassVizResult };
+  /** One image through several models: each one's predictions and the vanilla map of its top class. */
+  compare: { input: { runs: CompareRun[] }; progress: CompareProgress; output: CompareColumn[] };
+  /** The saved adversarial image through the other models (core/adversarial/transfer.ts). */
+  transfer: { input: TransferInput; progress: CompareProgress; output: TransferOutput };
   /** Diagnostics: the backend's live tensors and bytes (leak checks). */
   memory: { input: Record<string, never>; progress: never; output: { numTensors: number; numBytes: number } };
   /** Diagnostics: make the GPU backend lose its device, as a driver reset would (recovery tests). */
   loseDevice: { input: Record<string, never>; progress: never; output: boolean };
 }
 
-export interface EngineOptions {
+/** A model and which of its weight variants to load. */
+export interface ModelRequest {
   modelId: string;
+  /** Weight variant (default float32); float16 halves the download, its scores differ slightly. */
+  dtype?: WeightDtype;
+}
+
+export interface EngineOptions extends ModelRequest {
   backend: BackendChoice;
   /** Backends not to try again (one that lost its device earlier in this session). */
   exclude?: BackendName[];
@@ -73,13 +89,60 @@ export interface InitProgress {
 export interface EngineInfo {
   backend: BackendName;
   probes: BackendProbe[];
+  /** The active model: every single-model job runs on it. */
   modelId: string;
+  modelName: string;
+  inputSize: number;
+  /** Its classes (an imported model may have its own). */
+  classNames: readonly string[];
+  dtype: WeightDtype;
   /** Each backend preferred over the active one, with why it is not in use. */
   skipped: SkippedBackend[];
   /** WebAssembly threads (1 on the other backends). */
   threads: number;
   /** From the weights loaded to the check passed: building the model and its warm-up pass (shader compilation on GPU backends). */
   warmupMs: number;
+}
+
+export interface CompareRun extends ModelRequest {
+  /** Already fitted to this model's input size. */
+  image: RgbImage;
+}
+
+export interface CompareColumn {
+  modelId: string;
+  modelName: string;
+  inputSize: number;
+  predictions: Prediction[];
+  /** Vanilla gradient of the model's top class. */
+  map: SaliencyMap;
+}
+
+/** Which model a multi-model job is at, and its weights' progress while they load. */
+export interface CompareProgress {
+  modelId: string;
+  phase: 'weights' | 'warmup' | 'computing';
+  loadedBytes?: number;
+  totalBytes?: number;
+}
+
+export interface TransferCandidate extends ModelRequest {
+  /** A large download: used only when the engine already holds it. */
+  large: boolean;
+}
+
+export interface TransferInput {
+  original: RgbImage;
+  /** The adversarial image as saved: 8-bit. */
+  adversarial: RgbImage;
+  target: ClassRef | null;
+  models: TransferCandidate[];
+}
+
+export interface TransferOutput {
+  results: (TransferResult & { modelName: string })[];
+  /** Models left out, with why (a large one not loaded). */
+  skipped: { modelId: string; reason: string }[];
 }
 
 export interface FoolStep {

@@ -3,6 +3,8 @@
  * browser's Cache Storage. The manifest is always revalidated; weight files are cached under a
  * key that includes their SHA-256 from the manifest, so a new model version is never served stale.
  */
+import type { WeightDtype } from '../../../models/model-index.ts';
+
 export type WeightSource = (path: string) => Promise<Response>;
 
 export interface WeightProgress {
@@ -11,8 +13,21 @@ export interface WeightProgress {
   totalBytes: number;
 }
 
+interface ManifestFile {
+  name: string;
+  bytes: number;
+  sha256?: string;
+}
+
+/** Version 2 lists one set of files; version 3 one set per weight variant. */
 interface ManifestFiles {
-  files?: { name: string; bytes: number; sha256?: string }[];
+  files?: ManifestFile[];
+  variants?: Partial<Record<WeightDtype, { files?: ManifestFile[] }>>;
+}
+
+/** The files the loader fetches for `dtype`: that variant's in version 3, the only ones before. */
+function variantFiles(manifest: ManifestFiles, dtype: WeightDtype): ManifestFile[] {
+  return manifest.variants?.[dtype]?.files ?? manifest.files ?? [];
 }
 
 export interface SourceOptions {
@@ -20,6 +35,8 @@ export interface SourceOptions {
   fetchFn?: typeof fetch;
   /** Cache Storage, when the page offers it (absent in some private modes and in tests). */
   cache?: Pick<Cache, 'match' | 'put'> | null;
+  /** The variant being loaded: only its files count towards the total. */
+  dtype?: WeightDtype;
   onProgress?: (progress: WeightProgress) => void;
 }
 
@@ -59,7 +76,7 @@ export function progressWeightSource(options: SourceOptions): WeightSource {
   async function learnManifest(response: Response): Promise<void> {
     try {
       const manifest = (await response.json()) as ManifestFiles;
-      for (const file of manifest.files ?? []) {
+      for (const file of variantFiles(manifest, options.dtype ?? 'float32')) {
         progress.totalBytes += file.bytes;
         if (file.sha256) sha.set(file.name, file.sha256);
       }
