@@ -16,9 +16,11 @@ const configFile = join(root, 'web/vite.config.ts');
 
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-export async function startHarness(): Promise<{ url: string; close(): Promise<void> }> {
+/** `afterBuild` may add files to the built folder before it is served (a model imported into its `models/`). */
+export async function startHarness(afterBuild?: (outDir: string) => Promise<void>): Promise<{ url: string; close(): Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'gradlens-harness-'));
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input: join(root, 'web/harness.html') } } });
+  await afterBuild?.(outDir);
   const server = await preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false, headers: ISOLATION } });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('The harness preview server has no URL.');
