@@ -6,6 +6,7 @@ import { fromFloat16 } from './float16.ts';
 import { IMAGENET_CLASSES } from './imagenet-classes.ts';
 import { CLASSES_FILE, MANIFEST_FORMAT, type WeightManifest } from './manifest.ts';
 import type { WeightDtype } from './model-index.ts';
+import { MODEL_ID_PATTERN, unknownModel } from './model-id.ts';
 import { MODELS } from './registry.ts';
 import { verifyModel } from './self-check.ts';
 import { sequentialClassifier } from './sequential.ts';
@@ -55,14 +56,9 @@ export async function readManifest(id: string, source: WeightSource): Promise<We
  * const model = await loadModel('squeezenet1_1', (p) => fetch(`/models/${p}`), { verify: true });
  */
 export async function loadModel(id: string, source: WeightSource, options: LoadOptions = {}): Promise<Classifier> {
-  if (!/^[a-z0-9][a-z0-9_.-]{0,63}$/.test(id)) {
-    throw new GradlensError('model/unknown', `Unknown model "${id}".`, `Available models: ${Object.keys(MODELS).join(', ')}, or one made by \`gradlens models import\`.`);
-  }
+  if (!MODEL_ID_PATTERN.test(id)) throw unknownModel(id);
   const manifest = await readManifest(id, source).catch((error: unknown) => {
-    if (!Object.hasOwn(MODELS, id) && (error as GradlensError).code === 'model/not-ready') {
-      throw new GradlensError('model/unknown', `Unknown model "${id}".`, `Available models: ${Object.keys(MODELS).join(', ')}, or one made by \`gradlens models import\`.`);
-    }
-    throw error;
+    throw !Object.hasOwn(MODELS, id) && (error as GradlensError).code === 'model/not-ready' ? unknownModel(id) : error;
   });
   const dtype = options.dtype ?? 'float32';
   const model = await buildClassifier(manifest, source, dtype, await manifestInfo(manifest, source), options.onProgress);

@@ -18,10 +18,11 @@ async function list(ctx: CommandContext) {
   const nameWidth = Math.max(...[...Object.values(MODELS).map((m) => m.info.name), ...manifests.map((m) => m.name)].map((n) => n.length));
   for (const { info, weights, architecture, runsOn } of Object.values(MODELS)) {
     const manifest = prepared.get(info.id);
+    const variants = manifest && preparedModel(manifest).variants;
     const row = { id: info.id, name: info.name, architecture, inputSize: info.inputSize, parameters: weights.parameters, runsOn, imported: false, default: info.id === DEFAULT_MODEL_ID, prepared: manifest !== undefined };
-    models.push(manifest ? { ...row, variants: preparedModel(manifest).variants } : row);
+    models.push(variants ? { ...row, variants } : row);
     const download = weights.kind === 'pytorch' ? `, a ${megabytes(weights.bytes)} download` : '';
-    const state = manifest ? `prepared, ${megabytes(preparedModel(manifest).variants.float32)}` : `not prepared (npm run models -- --model ${info.id}${download})`;
+    const state = variants ? `prepared, ${megabytes(variants.float32)}` : `not prepared (npm run models -- --model ${info.id}${download})`;
     ctx.say(`${info.id.padEnd(14)} ${info.name.padEnd(nameWidth)} ${info.inputSize}×${info.inputSize}  ${count(weights.parameters).padStart(11)} parameters  ${runsOn.join('/').padEnd(12)} ${state}${info.id === DEFAULT_MODEL_ID ? '  (default)' : ''}`);
   }
   for (const manifest of manifests.filter((m) => m.imported)) {

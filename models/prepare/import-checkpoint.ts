@@ -6,8 +6,9 @@ import { IMAGENET_CLASSES } from '../imagenet-classes.ts';
 import type { WeightManifest } from '../manifest.ts';
 import { fileSource } from '../pytorch/byte-sources.ts';
 import { readStateDict } from '../pytorch/read-state-dict.ts';
+import { MODEL_ID_PATTERN } from '../model-id.ts';
 import { MODELS } from '../registry.ts';
-import { checkpointTensors } from './checkpoint-tensors.ts';
+import { checkpointTensors, expectedTensors } from './checkpoint-tensors.ts';
 import { fileSha256 } from './fetch-checkpoint.ts';
 import { writeServingModel, type PrepareLog } from './prepare-model.ts';
 import { writeModelIndex } from './write-model-index.ts';
@@ -21,9 +22,6 @@ export interface ImportRequest {
   classes?: string;
   name?: string;
 }
-
-/** Lower-case letters, digits, `_` and `-`; it names a folder and goes in URLs. */
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 const invalid = (message: string, hint?: string) => new GradlensError('options/invalid', message, hint);
 
@@ -51,7 +49,7 @@ export async function importCheckpoint(request: ImportRequest, outDir: string, l
   const { id } = request;
   if (!isArchitectureId(request.architecture)) throw invalid(`Unknown architecture "${request.architecture}".`, `Choose one of ${Object.keys(ARCHITECTURES).join(', ')}.`);
   const architecture = ARCHITECTURES[request.architecture];
-  if (!ID_PATTERN.test(id)) throw invalid(`--id "${id}" is not a model id: use lower-case letters, digits, _ and - (up to 64).`);
+  if (!MODEL_ID_PATTERN.test(id)) throw invalid(`--id "${id}" is not a model id: use lower-case letters, digits, _ and - (up to 64).`);
   if (Object.hasOwn(MODELS, id)) throw invalid(`--id ${id} is a built-in model; choose another id.`);
   const file = path.basename(request.weights);
   const found = await stat(request.weights).catch((error: NodeJS.ErrnoException) => {
@@ -65,7 +63,7 @@ export async function importCheckpoint(request: ImportRequest, outDir: string, l
     const records = await readStateDict(source).catch((error: GradlensError) => {
       throw new GradlensError(error.code ?? 'model/prepare', `${file}: ${error.message}`, error.hint);
     });
-    const outputs = architecture.stateDict((key) => records.find((r) => r.name.replace(/^module\./, '') === key)?.shape).at(-1)!.shape[0];
+    const outputs = expectedTensors(architecture, records).expected.at(-1)!.shape[0];
     if (outputs !== classNames.length) {
       throw invalid(
         `${file} has ${outputs} outputs but ${request.classes ? `${request.classes} names ${classNames.length} classes` : 'no class names were given (ImageNet has 1000)'}.`,

@@ -93,10 +93,9 @@ export async function writeServingModel(model: ServingModel, tensors: AsyncItera
     }
     const files: Record<WeightDtype, WeightFile[]> = { float32: await writers.float32.finish(), float16: await writers.float16.finish() };
     const custom = model.classNames.length !== 1000 || model.imported;
-    const shell = { model: model.id, architecture: model.architecture, tensors: entries, variants: { float32: { files: files.float32 }, float16: { files: files.float16 } } };
+    // The check loads the staged folder as a model of that folder's name.
     const folder = path.dirname(staging);
-    const stagedId = path.basename(staging);
-    const staged = { ...shell, model: stagedId };
+    const staged = { model: path.basename(staging), architecture: model.architecture, tensors: entries, variants: { float32: { files: files.float32 }, float16: { files: files.float16 } } };
     if (custom) await writeFile(path.join(staging, CLASSES_FILE), JSON.stringify(model.classNames));
     const checks = {} as Record<WeightDtype, ModelCheck>;
     for (const dtype of DTYPES) {
