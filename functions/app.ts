@@ -5,9 +5,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env.ts';
-import { errorResponse, notFoundResponse } from './http/error-handler.ts';
-import { ProblemError } from './http/problem.ts';
+import { allowedMethods } from './http/allowed-methods.ts';
+import { errorResponse, methodNotAllowedResponse, notFoundResponse } from './http/error-handler.ts';
 import { REQUEST_ID_HEADER, requestContext } from './http/request-context.ts';
+import { validationHook } from './http/validation.ts';
 import { adversarialRoutes } from './routes/adversarial.ts';
 import { apiPageRoutes, registerOpenApi } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -16,40 +17,6 @@ import { predictRoutes } from './routes/predict.ts';
 import { resultRoutes } from './routes/results.ts';
 import { saliencyRoutes } from './routes/saliency.ts';
 import { shareRoutes } from './routes/share.ts';
-
-interface ValidationIssue {
-  path: PropertyKey[];
-  message: string;
-  code?: string;
-  keys?: string[];
-}
-
-/** Unknown names are echoed clipped and few: a junk body parsed as a form has thousands of megabyte-long "keys". */
-const ECHO_MAX_KEYS = 5;
-const ECHO_MAX_CHARS = 40;
-
-function issueMessage(issue: ValidationIssue): string {
-  if (issue.code !== 'unrecognized_keys' || !issue.keys) return issue.message;
-  const clip = (key: string) => JSON.stringify(key.length > ECHO_MAX_CHARS ? `${key.slice(0, ECHO_MAX_CHARS)}…` : key);
-  const shown = issue.keys.slice(0, ECHO_MAX_KEYS).map(clip).join(', ');
-  const more = issue.keys.length - ECHO_MAX_KEYS;
-  return `Unrecognized key${issue.keys.length === 1 ? '' : 's'}: ${shown}${more > 0 ? ` and ${more} more` : ''}`;
-}
-
-/** Turns a failed zod validation into a 400 problem naming every offending field. */
-function validationHook(result: { success: boolean; error?: { issues: ValidationIssue[] } }) {
-  if (!result.success && result.error) {
-    const detail = result.error.issues
-      .map((i) => {
-        const where = i.path.map(String).join('.') || 'request';
-        const message = issueMessage(i);
-        // Limit messages name their parameter already ("samples must be …").
-        return message.startsWith(`${where} `) ? message : `${where}: ${message}`;
-      })
-      .join('; ');
-    throw new ProblemError(400, detail);
-  }
-}
 
 function createApi() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -85,7 +52,7 @@ export function createApp() {
       origin: '*',
       allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Authorization', 'Cache-Control', REQUEST_ID_HEADER],
-      exposeHeaders: [REQUEST_ID_HEADER, 'Retry-After', 'Location', 'X-Cache'],
+      exposeHeaders: [REQUEST_ID_HEADER, 'Retry-After', 'Location', 'Allow', 'X-Cache'],
       maxAge: 86_400,
     }),
   );
@@ -94,12 +61,15 @@ export function createApp() {
   app.route('/', shareRoutes);
   app.onError(errorResponse);
   app.notFound((c) => {
+    const { method, path } = c.req;
+    const isApi = path === '/api' || path.startsWith('/api/');
+    // Outside the API every path is a page or a file of the site: GET and HEAD only.
+    const known = allowedMethods(app.routes, path, { preflight: path.startsWith('/api/v1/') });
+    const allowed = known.length > 0 || isApi ? known : ['GET', 'HEAD'];
+    if (allowed.length > 0 && !allowed.includes(method)) return methodNotAllowedResponse(c, allowed);
     // Static files normally never reach the Worker; when they do (a test calling the Worker directly,
     // a route list change), the assets binding still answers them.
-    const path = c.req.path;
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && path !== '/api' && !path.startsWith('/api/')) {
-      return serveAsset(c.env.ASSETS, c.req.raw, path, () => notFoundResponse(c));
-    }
+    if (!isApi) return serveAsset(c.env.ASSETS, c.req.raw, path, () => notFoundResponse(c));
     return notFoundResponse(c);
   });
   return app;

@@ -17,6 +17,9 @@ export interface Bindings {
   RATE_LIMIT?: string;
   RATE_LIMIT_PERIOD_S?: string;
   DEBUG_HEADERS?: string;
+  COMPUTE_QUEUE?: string;
+  /** The site's public origin, e.g. `https://gradlens.example` (config.ts `publicOrigin`). */
+  PUBLIC_ORIGIN?: string;
 }
 
 export interface Variables {

@@ -14,11 +14,23 @@ export interface IntegratedGradientsOptions {
  * from the baseline, midpoint Riemann sum with `steps` points (α = (k + ½)/steps).
  */
 export function integratedGradients({ steps, baseline }: IntegratedGradientsOptions): AttributionMethod {
-  return (model, x, classes) => {
+  return async (model, x, classes, check) => {
     const base = tf.tidy(() => baseline(x));
-    const meanGradient = meanOf(steps, (k) => vanillaGradient(model, tf.add(base, tf.mul(tf.sub(x, base), (k + 0.5) / steps)), classes));
-    const result = tf.tidy(() => tf.mul(tf.sub(x, base), meanGradient) as tf.Tensor4D);
-    tf.dispose([base, meanGradient]);
-    return result;
+    const gradientAt = async (k: number) => {
+      const point = tf.tidy(() => tf.add(base, tf.mul(tf.sub(x, base), (k + 0.5) / steps)) as tf.Tensor4D);
+      try {
+        return await vanillaGradient(model, point, classes);
+      } finally {
+        point.dispose();
+      }
+    };
+    try {
+      const meanGradient = await meanOf(steps, gradientAt, check);
+      const result = tf.tidy(() => tf.mul(tf.sub(x, base), meanGradient) as tf.Tensor4D);
+      meanGradient.dispose();
+      return result;
+    } finally {
+      base.dispose();
+    }
   };
 }

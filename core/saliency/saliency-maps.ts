@@ -4,6 +4,7 @@ import { DEFAULTS, type SaliencyMethod } from '../defaults.ts';
 import { GradlensError } from '../errors.ts';
 import type { Classifier } from '../model.ts';
 import { resolveClass } from '../predict/resolve-class.ts';
+import { checkpoint } from '../run/checkpoint.ts';
 import { topPredictions } from '../predict/top-predictions.ts';
 import { imageToInput, normalize } from '../tensor/image-tensor.ts';
 import type { ClassRef, ClassTarget, Prediction, RgbImage } from '../types.ts';
@@ -28,6 +29,8 @@ export interface SaliencyOptions {
   /** Integrated Gradients steps. */
   steps?: number;
   seed?: number;
+  /** Stops the work between passes (GradlensError 'aborted') when it fires. */
+  signal?: AbortSignal;
 }
 
 export interface SaliencyMap {
@@ -84,18 +87,25 @@ function chooseClasses(model: Classifier, options: SaliencyOptions): ClassChoose
 export async function saliencyMaps(model: Classifier, image: RgbImage, options: SaliencyOptions = {}): Promise<SaliencyResult> {
   const choose = chooseClasses(model, options);
   const method = attributionMethod(model, options);
+  const check = checkpoint(options.signal);
+  await check();
   const x = imageToInput(image, model.info);
-  let scores: tf.Tensor2D;
+  let scores: tf.Tensor2D | undefined;
   let attribution: tf.Tensor4D;
   let classes: number[];
-  if (method === vanillaGradient) {
-    ({ scores, grad: attribution, classes } = await gradientOfChosenClasses(model, x, choose));
-  } else {
-    scores = model.scores(x);
-    const chosen = choose(scores);
-    classes = Array.from(await chosen.data());
-    chosen.dispose();
-    attribution = method(model, x, classes);
+  try {
+    if (method === vanillaGradient) {
+      ({ scores, grad: attribution, classes } = await gradientOfChosenClasses(model, x, choose));
+    } else {
+      scores = model.scores(x);
+      const chosen = choose(scores);
+      classes = Array.from(await chosen.data());
+      chosen.dispose();
+      attribution = await method(model, x, classes, check);
+    }
+  } catch (error) {
+    tf.dispose([x, ...(scores ? [scores] : [])]);
+    throw error;
   }
   const mapTensor = channelMaxAbs(attribution);
   const [scoreData, mapData] = await Promise.all([scores.data(), mapTensor.data()]);

@@ -18,13 +18,23 @@ export interface SmoothGradOptions {
  * Gaussian noise added. Samples run one at a time so memory stays that of a single pass.
  */
 export function smoothGrad(method: AttributionMethod, { samples, noise, seed }: SmoothGradOptions): AttributionMethod {
-  return (model, x, classes) => {
+  return async (model, x, classes, check) => {
     // σ stays on the device: reading it back would stall a GPU pipeline for one number.
     const sigma = tf.tidy(() => tf.mul(tf.sub(tf.max(x), tf.min(x)), noise));
     // One seed per sample from a seeded generator: TF.js would take a seed of 0 as "none" (Math.random).
     const rng = createRng(seed);
-    const mean = meanOf(samples, () => method(model, tf.add(x, tf.mul(tf.randomNormal(x.shape, 0, 1, 'float32', rng.seed()), sigma)), classes));
-    sigma.dispose();
-    return mean;
+    const sample = async () => {
+      const noisy = tf.tidy(() => tf.add(x, tf.mul(tf.randomNormal(x.shape, 0, 1, 'float32', rng.seed()), sigma)) as tf.Tensor4D);
+      try {
+        return await method(model, noisy, classes, check);
+      } finally {
+        noisy.dispose();
+      }
+    };
+    try {
+      return await meanOf(samples, sample, check);
+    } finally {
+      sigma.dispose();
+    }
   };
 }

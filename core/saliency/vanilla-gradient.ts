@@ -25,7 +25,7 @@ export async function gradientOfChosenClasses(model: Differentiable, x: tf.Tenso
 }
 
 /** Simonyan et al. (2014): ∂ score_c / ∂ x for each class c, from one forward pass. */
-export const vanillaGradient: AttributionMethod = (model, x, classes) =>
+export const vanillaGradient: AttributionMethod = async (model, x, classes) =>
   tf.tidy(() => {
     const { scores, grad } = model.gradient(x, (s) => oneHotRows(classes, s.shape[1]));
     scores.dispose();

@@ -3,6 +3,7 @@
  * result and its artifacts, and the response. The route supplies only the core call and the
  * document it produces.
  */
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { decodeImage, encodePng, modelImage } from '../../core/image/index.ts';
 import type { Classifier } from '../../core/model.ts';
@@ -13,21 +14,28 @@ import { DEFAULT_MODEL_ID } from '../../models/registry.ts';
 import packageJson from '../../package.json';
 import { RESULT_REVISION, edgeConfig } from '../config.ts';
 import type { AppEnv } from '../env.ts';
-import { exclusive } from '../runtime/exclusive.ts';
+import { inComputeQueue } from '../runtime/compute-queue.ts';
 import { getClassifier } from '../runtime/models.ts';
 import { requireApiModel } from '../runtime/require-api-model.ts';
 import { wasmHeapBytes } from '../runtime/wasm-backend.ts';
-import { artifactPath, deleteArtifacts, putArtifacts } from '../storage/artifacts.ts';
+import { type Computation, newComputation } from '../storage/computations.ts';
 import { sha256Hex } from '../storage/ids.ts';
-import { type ResultKind, findCached, insertResult, newTicket, purgeExpired } from '../storage/results.ts';
+import { AFTER_COMPUTE_PURGE, purgeExpired } from '../storage/purge.ts';
+import { computationFileUrl, resultDocument } from '../storage/result-document.ts';
+import { type ResultKind, type ResultTicket, newTicket, reuseComputation, storeComputation } from '../storage/results.ts';
 import { checkImageHeader, readUpload } from './image-input.ts';
-import { absoluteUrls, resultLinks } from './urls.ts';
+import { absoluteUrls } from './urls.ts';
 
 export interface ComputeInput {
   model: Classifier;
   image: RgbImage;
-  /** Artifact path of a file of this result, e.g. `path('maps/0/raw.npy')`. */
+  /**
+   * URL path of a file of this computation, e.g. `path('maps/0/raw.npy')`; every result made from it
+   * serves the file under its own id (storage/result-document.ts).
+   */
   path: (name: string) => string;
+  /** Fires when the client has gone; work of many passes hands it to the core. */
+  signal: AbortSignal;
 }
 
 export interface ComputeOutput {
@@ -62,11 +70,11 @@ export async function runCompute<P extends CommonParams>(
   c: Context<AppEnv>,
   route: ComputeRoute<P>,
   query: P,
-  form: Record<string, unknown>,
+  paramsSchema: z.ZodObject,
 ): Promise<Response> {
   const started = performance.now();
   const config = edgeConfig(c.env);
-  const upload = await readUpload(c, form);
+  const upload = await readUpload(c, paramsSchema);
   const given = { ...query, ...(upload.fields as Partial<P>) } as P;
   const params = route.canonical ? route.canonical(given) : given;
   const modelId = params.model ?? DEFAULT_MODEL_ID;
@@ -78,60 +86,66 @@ export async function runCompute<P extends CommonParams>(
   const cacheKey = await sha256Hex(
     [RESULT_REVISION, packageJson.version, route.kind, modelId, canonicalParams({ ...params, model: modelId }), imageHash].join('\n'),
   );
-  const origin = new URL(c.req.url).origin;
   const now = Date.now();
+  // Every requester gets a result of their own, also when the computation is shared.
+  const ticket = newTicket(now, config.resultTtlMs);
   if (!wantsFresh(c)) {
-    const cached = await findCached(c.env.DB, cacheKey, now);
-    if (cached) {
-      c.header('X-Cache', 'HIT');
-      return c.json(absoluteUrls({ ...cached.document, cached: true }, origin), 200);
-    }
+    const reused = await reuseComputation(c.env.DB, ticket, cacheKey);
+    if (reused) return createdResponse(c, ticket, reused, 'HIT');
   }
 
   const model = await getClassifier(modelId, c.env.ASSETS);
   // The loaded classifier's facts: an imported model's input size and name come with its weights.
   const { info } = model;
-  const ticket = newTicket(now, config.resultTtlMs);
-  const path = (name: string) => artifactPath(ticket.id, name);
-  const { image, output } = await exclusive(async () => {
-    const { image } = modelImage(upload.bytes, info.inputSize, params.fit, { maxPixels: config.maxPixels });
-    return { image, output: await route.compute({ model, image, path }, params) };
-  });
+  const path = computationFileUrl;
+  // Aborts when the client goes away (compatibility flag enable_request_signal): a waiting
+  // computation leaves the queue, a running one stops at its next checkpoint.
+  const signal = c.req.raw.signal;
+  const { image, output } = await inComputeQueue(
+    async () => {
+      const { image } = modelImage(upload.bytes, info.inputSize, params.fit, { maxPixels: config.maxPixels });
+      return { image, output: await route.compute({ model, image, path, signal }, params) };
+    },
+    { maxWaiting: config.computeQueue, signal },
+  );
   const computeMs = Math.round(performance.now() - started);
 
   const files = { ...output.files, 'input.png': encodePng(image), 'card.png': shareCardPng(route.kind, output, image, info.name) };
-  await putArtifacts(c.env.ARTIFACTS, ticket.id, files, ticket.expiresAt);
   const document = {
-    id: ticket.id,
     kind: route.kind,
     model: modelId,
     ...output.document,
     parameters: { ...params, model: modelId },
     inputUrl: path('input.png'),
     cardUrl: path('card.png'),
-    ...resultLinks(ticket.id),
-    createdAt: new Date(ticket.createdAt).toISOString(),
-    expiresAt: new Date(ticket.expiresAt).toISOString(),
     timingMs: computeMs,
   };
-  try {
-    await insertResult(c.env.DB, ticket, { kind: route.kind, model: modelId, cacheKey, document });
-  } catch (error) {
-    await deleteArtifacts(c.env.ARTIFACTS, ticket.id);
-    throw error;
-  }
-  c.executionCtx.waitUntil(purgeExpiredResults(c, now));
-
-  c.header('X-Cache', 'MISS');
-  c.header('Location', `${origin}/api/v1/results/${ticket.id}`);
-  if (config.debugHeaders) c.header('X-Wasm-Heap-Bytes', String(wasmHeapBytes()));
-  return c.json(absoluteUrls({ ...document, cached: false, deleteToken: ticket.deleteToken }, origin), 201);
+  const computation = newComputation({ cacheKey, kind: route.kind, model: modelId, document, createdAt: now });
+  await storeComputation(c.env.DB, c.env.ARTIFACTS, ticket, computation, files);
+  c.executionCtx.waitUntil(purgeAfterCompute(c, now));
+  return createdResponse(c, ticket, computation, 'MISS');
 }
 
-async function purgeExpiredResults(c: Context<AppEnv>, now: number): Promise<void> {
+/**
+ * 201 with the ticket's own document, `Location` and delete token: a result made from an earlier
+ * computation is answered exactly like a fresh one, so it says nothing about earlier requesters.
+ * Only with DEBUG_HEADERS does X-Cache tell the two apart.
+ */
+function createdResponse(c: Context<AppEnv>, ticket: ResultTicket, computation: Computation, cache: 'HIT' | 'MISS'): Response {
+  const config = edgeConfig(c.env);
+  if (config.debugHeaders) {
+    c.header('X-Cache', cache);
+    c.header('X-Wasm-Heap-Bytes', String(wasmHeapBytes()));
+  }
+  c.header('Location', `${config.publicOrigin}/api/v1/results/${ticket.id}`);
+  const document = resultDocument(ticket, computation);
+  return c.json(absoluteUrls({ ...document, deleteToken: ticket.deleteToken }, config.publicOrigin), 201);
+}
+
+/** The bounded purge after a compute (the Cron Trigger does the rest); a failure only logs. */
+async function purgeAfterCompute(c: Context<AppEnv>, now: number): Promise<void> {
   try {
-    const ids = await purgeExpired(c.env.DB, now);
-    await Promise.all(ids.map((id) => deleteArtifacts(c.env.ARTIFACTS, id)));
+    await purgeExpired(c.env.DB, c.env.ARTIFACTS, now, AFTER_COMPUTE_PURGE);
   } catch (error) {
     c.get('log')('warn', 'purging expired results failed', { error });
   }

@@ -19,7 +19,16 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      // The connection broke mid-upload: the client went away or its network did.
+      throw new ProblemError(400, 'The request body ended before it was complete: the upload was interrupted.', {
+        hint: 'Send the request again.',
+      });
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

@@ -42,13 +42,7 @@ function mapError(error: unknown, c: Context<AppEnv>): Mapped | undefined {
     return { problem: problemBody(status, error.message, { hint: error.hint, code: error.code }), headers };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    // Hono's own refusals: malformed JSON/form bodies, the media-type gate of @hono/zod-openapi.
-    if (error.status === 415) {
-      const sent = c.req.header('Content-Type') ?? 'no Content-Type';
-      const detail = `The body (${sent}) is not an image upload.`;
-      const hint = 'Send a PNG or JPEG as multipart/form-data field "image", or as the raw body with Content-Type image/png or image/jpeg.';
-      return { problem: problemBody(415, detail, { hint }), headers: {} };
-    }
+    // Hono's own refusals, such as a malformed body for a validator.
     const detail = error.message || `${c.req.method} ${c.req.path} was refused.`;
     return { problem: problemBody(error.status, detail), headers: {} };
   }
@@ -57,6 +51,11 @@ function mapError(error: unknown, c: Context<AppEnv>): Mapped | undefined {
 
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   const requestId = c.get('requestId');
+  if (c.req.raw.signal?.aborted) {
+    // Whatever failed, the client has gone (its upload broke off, its computation was cancelled): not a fault here.
+    c.get('log')?.('info', 'client disconnected', { path: c.req.path, cause: error instanceof Error ? error.message : String(error) });
+    return problemResponse(problemBody(499, 'The client closed the request.', { instance: c.req.path, requestId }));
+  }
   const mapped = mapError(error, c);
   if (mapped) {
     const problem = { ...mapped.problem, instance: c.req.path, requestId };
@@ -74,4 +73,13 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
 export function notFoundResponse(c: Context<AppEnv>): Response {
   const problem = problemBody(404, `Nothing at ${c.req.method} ${c.req.path}.`, { instance: c.req.path, requestId: c.get('requestId') });
   return problemResponse(problem);
+}
+
+export function methodNotAllowedResponse(c: Context<AppEnv>, allowed: string[]): Response {
+  const allow = allowed.join(', ');
+  const problem = problemBody(405, `${c.req.method} is not allowed at ${c.req.path}; it answers ${allow}.`, {
+    instance: c.req.path,
+    requestId: c.get('requestId'),
+  });
+  return problemResponse(problem, { Allow: allow });
 }

@@ -27,8 +27,10 @@ export const PROBLEM_KINDS: Readonly<Record<number, { slug: string; title: strin
   415: { slug: 'unsupported-media-type', title: 'Not a supported image' },
   422: { slug: 'unprocessable-image', title: 'Image cannot be processed' },
   429: { slug: 'rate-limited', title: 'Too many requests' },
+  // nginx's "client closed request": logged, never seen by the client that left.
+  499: { slug: 'client-closed', title: 'Client closed the request' },
   500: { slug: 'internal', title: 'Internal error' },
-  503: { slug: 'not-ready', title: 'Service not ready' },
+  503: { slug: 'not-ready', title: 'Service not ready or busy' },
 };
 
 export function problemType(status: number): string {

@@ -51,8 +51,9 @@ export function apiPage(doc: OpenApiLike) {
     { title: 'gradlens API', description: 'Saliency maps, predictions and single-step adversarial examples over HTTP.' },
     html`<h1>${doc.info.title} <small>${doc.info.version}</small></h1>
 <p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). CORS is open; every response has an
-<code>X-Request-Id</code>. Identical requests (same image bytes, model and parameters) are answered from the cache
-(<code>X-Cache: HIT</code>); send <code>Cache-Control: no-cache</code> to recompute.</p>
+<code>X-Request-Id</code>. Every compute request creates a result of its own (<code>201</code>, <code>Location</code>, its
+own <code>deleteToken</code>); identical requests (same image bytes, model and parameters) share one computation,
+and the answer is the same as for a fresh one. Send <code>Cache-Control: no-cache</code> to compute afresh.</p>
 <pre>${EXAMPLES}</pre>
 <h2>Operations</h2>
 ${operations}

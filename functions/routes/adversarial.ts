@@ -18,16 +18,14 @@ const route = createRoute({
   path: '/adversarial',
   summary: 'A single-step adversarial example and its attack report',
   middleware: [computeRateLimit, bodyLimit] as const,
-  request: { query: AdversarialParams, body: imageBody(AdversarialParams) },
+  request: { query: AdversarialParams, body: imageBody('AdversarialUpload') },
   responses: {
     201: { description: 'Computed and stored', content: { 'application/json': { schema: AdversarialResultSchema } } },
-    200: { description: 'Identical request answered from the cache', content: { 'application/json': { schema: AdversarialResultSchema } } },
     ...problemResponses([400, 404, 413, 415, 422, 429, 503]),
   },
 });
 
 export const adversarialRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  const form = (c.req.valid('form') ?? {}) as Record<string, unknown>;
   return runCompute(
     c,
     {
@@ -53,6 +51,6 @@ export const adversarialRoutes = new OpenAPIHono<AppEnv>().openapi(route, async 
       },
     },
     c.req.valid('query'),
-    form,
+    AdversarialParams,
   ) as never;
 });

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import packageJson from '../../package.json';
 import type { AppEnv } from '../env.ts';
 import { type OpenApiLike, apiPage } from '../pages/api-page.ts';
+import { UPLOAD_SCHEMAS } from '../schemas/params.ts';
 
 const DOCUMENT = {
   openapi: '3.1.0',
@@ -17,6 +18,7 @@ const DOCUMENT = {
 
 /** Registers the OpenAPI document on the API app (paths relative to /api/v1). */
 export function registerOpenApi(api: OpenAPIHono<AppEnv>): void {
+  for (const [name, schema] of Object.entries(UPLOAD_SCHEMAS)) api.openAPIRegistry.register(name, schema);
   api.doc31('/openapi.json', DOCUMENT);
 }
 

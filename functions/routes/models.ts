@@ -1,6 +1,7 @@
 /** GET /api/v1/models and GET /api/v1/models/:id/classes. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { MODELS } from '../../models/registry.ts';
+import { edgeConfig } from '../config.ts';
 import type { AppEnv } from '../env.ts';
 import { listModels } from '../runtime/list-models.ts';
 import { getClassifier } from '../runtime/models.ts';
@@ -62,7 +63,7 @@ const LONG_CACHE = 'public, max-age=86400';
 
 export const modelRoutes = new OpenAPIHono<AppEnv>()
   .openapi(list, async (c) => {
-    const origin = new URL(c.req.url).origin;
+    const origin = edgeConfig(c.env).publicOrigin;
     const models = (await listModels(c.env.ASSETS)).map((m) => ({ ...m, classesUrl: `${origin}/api/v1/models/${m.id}/classes` }));
     return c.json({ models }, 200);
   })

@@ -14,16 +14,14 @@ const route = createRoute({
   path: '/predict',
   summary: 'Classify an image',
   middleware: [computeRateLimit, bodyLimit] as const,
-  request: { query: PredictParams, body: imageBody(PredictParams) },
+  request: { query: PredictParams, body: imageBody('PredictUpload') },
   responses: {
     201: { description: 'Computed and stored', content: { 'application/json': { schema: PredictResultSchema } } },
-    200: { description: 'Identical request answered from the cache', content: { 'application/json': { schema: PredictResultSchema } } },
     ...problemResponses([400, 404, 413, 415, 422, 429, 503]),
   },
 });
 
 export const predictRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  const form = (c.req.valid('form') ?? {}) as Record<string, unknown>;
   return runCompute(
     c,
     {
@@ -34,6 +32,6 @@ export const predictRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) 
       }),
     },
     c.req.valid('query'),
-    form,
+    PredictParams,
   ) as never;
 });

@@ -16,21 +16,19 @@ const route = createRoute({
   path: '/saliency',
   summary: 'Saliency maps of an image for a class or the top-k classes',
   middleware: [computeRateLimit, bodyLimit] as const,
-  request: { query: SaliencyParams, body: imageBody(SaliencyParams) },
+  request: { query: SaliencyParams, body: imageBody('SaliencyUpload') },
   responses: {
     201: { description: 'Computed and stored', content: { 'application/json': { schema: SaliencyResultSchema } } },
-    200: { description: 'Identical request answered from the cache', content: { 'application/json': { schema: SaliencyResultSchema } } },
     ...problemResponses([400, 404, 413, 415, 422, 429, 503]),
   },
 });
 
 export const saliencyRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  const form = (c.req.valid('form') ?? {}) as Record<string, unknown>;
   return runCompute(
     c,
     {
       kind: 'saliency',
-      compute: async ({ model, image, path }, params: SaliencyParams) => {
+      compute: async ({ model, image, path, signal }, params: SaliencyParams) => {
         const result = await saliencyMaps(model, image, {
           class: params.class,
           topK: params.topK,
@@ -39,6 +37,7 @@ export const saliencyRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c)
           noise: params.noise,
           steps: params.steps,
           seed: params.seed,
+          signal,
         });
         const files: Record<string, Uint8Array> = {};
         const maps = result.maps.map((map, k) => {
@@ -56,6 +55,6 @@ export const saliencyRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c)
       },
     },
     c.req.valid('query'),
-    form,
+    SaliencyParams,
   ) as never;
 });

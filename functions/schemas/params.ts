@@ -72,7 +72,8 @@ export type AdversarialParams = z.infer<typeof AdversarialParams>;
 const imageField = z
   .custom<File>((v) => v instanceof File, {
     // Repeated form fields arrive as an array.
-    error: (issue) => (Array.isArray(issue.input) ? 'send one image file, not several' : 'must be a file'),
+    error: (issue) =>
+      issue.input === undefined ? 'missing: send the image as form field "image"' : Array.isArray(issue.input) ? 'send one image file, not several' : 'must be a file',
   })
   .openapi({ type: 'string', format: 'binary', description: 'PNG or JPEG image.' });
 
@@ -81,16 +82,26 @@ export function withImage<T extends z.ZodObject>(params: T) {
   return params.extend({ image: imageField });
 }
 
-/** The request body shapes every compute route accepts. */
-export function imageBody<T extends z.ZodObject>(params: T) {
-  const binary = { schema: z.any().openapi({ type: 'string', format: 'binary' }) };
+/** The multipart bodies of the compute routes, named in the OpenAPI document (see routes/docs.ts). */
+export const UPLOAD_SCHEMAS = {
+  PredictUpload: withImage(PredictParams),
+  SaliencyUpload: withImage(SaliencyParams),
+  AdversarialUpload: withImage(AdversarialParams),
+};
+
+/**
+ * The request body shapes every compute route accepts. The multipart schema is a reference, not a zod
+ * schema, so the OpenAPI layer adds no media-type gate of its own (its pattern refused valid headers
+ * such as `multipart/form-data; charset=utf-8; boundary=…`): compute/image-input.ts reads and validates
+ * the body.
+ */
+export function imageBody(upload: keyof typeof UPLOAD_SCHEMAS) {
+  const binary = { schema: { type: 'string' as const, format: 'binary' } };
   return {
-    // Not `required: true`: @hono/zod-openapi would then run the form validator on raw image bodies
-    // too. The handler refuses a missing image (400) itself.
     required: false,
     description: 'Multipart with field `image` (parameters may be fields too), or the raw image bytes.',
     content: {
-      'multipart/form-data': { schema: withImage(params) },
+      'multipart/form-data': { schema: { $ref: `#/components/schemas/${upload}` } },
       'image/png': binary,
       'image/jpeg': binary,
     },

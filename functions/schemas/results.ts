@@ -15,11 +15,12 @@ const ResultBase = z.object({
   }),
   resultUrl: url,
   shareUrl: url.openapi({ description: 'Server-rendered share page.' }),
-  createdAt: z.string(),
+  createdAt: z.string().openapi({ description: 'When this result was created (each request creates its own).' }),
   expiresAt: z.string(),
-  timingMs: z.number().openapi({ description: 'Server time of the original computation.' }),
-  cached: z.boolean().optional().openapi({ description: 'Answered from the cache of identical requests.' }),
-  deleteToken: z.string().optional().openapi({ description: 'Only in the creating response: send it to DELETE the result.' }),
+  timingMs: z.number().openapi({ description: 'Server time of the computation (identical requests share one).' }),
+  deleteToken: z.string().optional().openapi({
+    description: 'Only in the creating response (every compute request creates a result of its own): send it to DELETE this result.',
+  }),
 });
 
 export const PredictResultSchema = ResultBase.extend({

@@ -33,15 +33,18 @@ async function waitUntilUp(url, child, timeoutMs) {
 }
 
 /**
+ * `vars` are passed as `--var`; PUBLIC_ORIGIN defaults to the address listened on, so the links the
+ * Worker hands out point back at this server.
+ *
  * @param {{ port: number, persistTo: string, vars?: Record<string, string>, quiet?: boolean }} options
  * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
  */
 export async function startDevServer({ port, persistTo, vars = {}, quiet = false }) {
   applyMigrations(persistTo);
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
-  for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
-  const child = spawn(WRANGLER, args, { cwd: REPO_ROOT, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   const url = `http://127.0.0.1:${port}`;
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false'];
+  for (const [key, value] of Object.entries({ PUBLIC_ORIGIN: url, ...vars })) args.push('--var', `${key}:${value}`);
+  const child = spawn(WRANGLER, args, { cwd: REPO_ROOT, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   await waitUntilUp(url, child, 120_000);
   const stop = () =>
     new Promise((resolve) => {

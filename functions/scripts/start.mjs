@@ -1,5 +1,6 @@
 // `npm start`: prepare the model files if missing, build the site, then serve site + models + API with
 // `wrangler dev` on 127.0.0.1:$PORT (default 8787), local D1/R2 state persisted in .wrangler/state.
+// Links in results point at that address; PUBLIC_ORIGIN=https://… npm start names another (a tunnel).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,8 @@ if (scripts['build:web'] && existsSync(path.join(REPO_ROOT, 'web/vite.config.ts'
 else placeholderSite();
 
 const port = Number(process.env.PORT ?? 8787);
-const server = await startDevServer({ port, persistTo: path.join(REPO_ROOT, '.wrangler/state') });
+const vars = process.env.PUBLIC_ORIGIN ? { PUBLIC_ORIGIN: process.env.PUBLIC_ORIGIN } : {};
+const server = await startDevServer({ port, persistTo: path.join(REPO_ROOT, '.wrangler/state'), vars });
 console.log(`gradlens: site ${server.url}/  API ${server.url}/api`);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.stop().then(() => process.exit(0)));
 server.child.on('exit', (code) => process.exit(code ?? 0));

@@ -15,6 +15,9 @@ export function newResultId(): string {
   return randomBase64url(16);
 }
 
+/** Also 128 random bits: never derived from the cache key, so a delete cannot race a re-create of the same key. */
+export const newComputationId = newResultId;
+
 /** 256 random bits; only its SHA-256 is stored. */
 export function newDeleteToken(): string {
   return randomBase64url(32);

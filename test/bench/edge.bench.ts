@@ -37,6 +37,8 @@ async function timedPost(url: string, image: Uint8Array): Promise<number> {
   await response.arrayBuffer();
   const ms = performance.now() - started;
   if (response.status !== 201) throw new Error(`${url}: HTTP ${response.status}`);
+  // X-Cache is sent because the server runs with DEBUG_HEADERS=on: a reused computation would time nothing.
+  if (response.headers.get('X-Cache') !== 'MISS') throw new Error(`${url}: X-Cache ${response.headers.get('X-Cache')}, expected MISS`);
   peakHeapHeader = Math.max(peakHeapHeader, Number(response.headers.get('X-Wasm-Heap-Bytes') ?? 0));
   return ms;
 }

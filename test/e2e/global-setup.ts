@@ -59,7 +59,8 @@ export default async function setup(project: TestProject) {
   const state = mkdtempSync(join(tmpdir(), 'gradlens-e2e-'));
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'gradlens', '--local', '--persist-to', state]);
   const port = await freePort();
-  const worker = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'], {
+  // PUBLIC_ORIGIN: the links in results (share link, images) point at this server.
+  const worker = spawn('npx', ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--var', `PUBLIC_ORIGIN:http://127.0.0.1:${port}`, '--show-interactive-dev-session=false'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },

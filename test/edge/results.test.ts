@@ -1,9 +1,11 @@
-import { SELF, env } from 'cloudflare:test';
+import { SELF, createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../core/image/index.ts';
 import { saliencyMaps } from '../../core/saliency/saliency-maps.ts';
+import { app } from '../../functions/index.ts';
 import { getClassifier } from '../../functions/runtime/models.ts';
 import { ORIGIN, bytesOf, expectProblem, fetchApi, parseNpy, postImage, reference } from './helpers.ts';
+import { ageResult, artifactKeys, computationExists, computationOf, urlsOf } from './storage-helpers.ts';
 
 interface SaliencyDoc {
   id: string;
@@ -15,13 +17,29 @@ interface SaliencyDoc {
   shareUrl: string;
   resultUrl: string;
   deleteToken?: string;
-  cached: boolean;
   parameters: Record<string, unknown>;
+  createdAt: string;
+  expiresAt: string;
+  timingMs: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+function deleteRequest(doc: { id: string; deleteToken?: string }): Promise<Response> {
+  return fetchApi(`/api/v1/results/${doc.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${doc.deleteToken}` } });
+}
+
+/** The body of every file URL of a document, by URL. */
+async function filesOf(doc: SaliencyDoc): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const url of urlsOf(doc).filter((u) => u.includes('/files/'))) files.set(url, await bytesOf(url));
+  return files;
 }
 
 describe('stored results', () => {
   it('round trip: create → JSON → files → share page → delete', async () => {
-    const created = await postImage('/api/v1/saliency', reference('04_brown_bear.png'), { topK: '2' });
+    // no-cache: a computation of its own, whatever other test files stored.
+    const created = await postImage('/api/v1/saliency', reference('04_brown_bear.png'), { topK: '2' }, { 'Cache-Control': 'no-cache' });
     expect(created.status).toBe(201);
     const doc = (await created.json()) as SaliencyDoc;
     expect(doc.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -34,9 +52,9 @@ describe('stored results', () => {
     const fetched = await fetchApi(`/api/v1/results/${doc.id}`);
     expect(fetched.status).toBe(200);
     const stored = (await fetched.json()) as SaliencyDoc;
-    const { deleteToken, cached, ...publicPart } = doc;
+    const { deleteToken, ...publicPart } = doc;
     expect(deleteToken).toBeDefined();
-    expect(cached).toBe(false);
+    expect(doc).not.toHaveProperty('cached');
     expect(stored).toEqual(publicPart);
 
     const overlay = await SELF.fetch(doc.maps[1].overlayUrl);
@@ -66,12 +84,17 @@ describe('stored results', () => {
     const noToken = await fetchApi(`/api/v1/results/${doc.id}`, { method: 'DELETE' });
     await expectProblem(noToken, 401);
 
-    const deleted = await fetchApi(`/api/v1/results/${doc.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${doc.deleteToken}` } });
+    const computation = await computationOf(doc.id);
+    expect(computation?.artifactPrefix).toBe(`computations/${computation?.id}/`);
+    expect(await artifactKeys(computation!.artifactPrefix)).toContain(`${computation!.artifactPrefix}maps/1/overlay.png`);
+    const deleted = await deleteRequest(doc);
     expect(deleted.status).toBe(204);
     await expectProblem(await fetchApi(`/api/v1/results/${doc.id}`), 404);
     await expectProblem(await SELF.fetch(doc.maps[0].rawUrl), 404);
     expect((await SELF.fetch(doc.shareUrl)).status).toBe(404);
-    expect(await env.ARTIFACTS.list({ prefix: `results/${doc.id}/` })).toMatchObject({ objects: [] });
+    // It was the computation's only result: the computation and its files went with it.
+    expect(await computationExists(computation!.id)).toBe(false);
+    expect(await artifactKeys(computation!.artifactPrefix)).toEqual([]);
   });
 
   it('stores the delete token only as a SHA-256 digest, with creation time and a 30-day expiry', async () => {
@@ -100,14 +123,17 @@ describe('stored results', () => {
     expect(npy.data).toEqual(core.maps[0].data);
   });
 
-  it('answers an identical request from the cache, and recomputes on Cache-Control: no-cache', async () => {
+  it('answers an identical request from the cached computation with a result of its own; no-cache recomputes', async () => {
     const image = reference('08_sports_car.png');
     const fields = { method: 'integrated-gradients', steps: '4', class: 'sports car' };
     const first = await postImage('/api/v1/saliency', image, fields);
     expect(first.status).toBe(201);
-    expect(first.headers.get('X-Cache')).toBe('MISS');
+    // Debug headers are off here: nothing says whether the computation was reused.
+    expect(first.headers.get('X-Cache')).toBeNull();
     const original = (await first.json()) as SaliencyDoc;
     expect(original.class).toEqual({ index: 817, name: 'sports car' });
+    // As if the first result had been created an hour earlier.
+    await ageResult(original.id, HOUR_MS);
 
     // Same image bytes and parameters, sent as query parameters this time.
     const second = await fetchApi('/api/v1/saliency?method=integrated-gradients&steps=4&class=sports%20car', {
@@ -115,18 +141,30 @@ describe('stored results', () => {
       headers: { 'Content-Type': 'image/png' },
       body: image as BodyInit,
     });
-    expect(second.status).toBe(200);
-    expect(second.headers.get('X-Cache')).toBe('HIT');
+    expect(second.status).toBe(201);
+    expect(second.headers.get('X-Cache')).toBeNull();
     const hit = (await second.json()) as SaliencyDoc;
-    expect(hit.id).toBe(original.id);
-    expect(hit.cached).toBe(true);
-    expect(hit.deleteToken).toBeUndefined();
+    expect(hit.id).not.toBe(original.id);
+    expect(second.headers.get('Location')).toBe(`${ORIGIN}/api/v1/results/${hit.id}`);
+    expect(hit.deleteToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(hit.deleteToken).not.toBe(original.deleteToken);
+    expect(hit).not.toHaveProperty('cached');
+    // Its own creation time (now, not the first one's) and its own 30-day expiry.
+    expect(Date.now() - Date.parse(hit.createdAt)).toBeLessThan(HOUR_MS / 2);
+    expect(Date.parse(hit.expiresAt) - Date.parse(hit.createdAt)).toBe(30 * 86_400_000);
+    // Same computation: not computed again.
+    expect((await computationOf(hit.id))?.id).toBe((await computationOf(original.id))?.id);
+    expect(hit.timingMs).toBe(original.timingMs);
+    expect(hit.maps.map((m) => m.rawUrl)).toEqual([`${ORIGIN}/api/v1/results/${hit.id}/files/maps/0/raw.npy`]);
 
     const otherParams = await postImage('/api/v1/saliency', image, { ...fields, steps: '5' });
     expect(otherParams.status).toBe(201);
+    expect((await computationOf(((await otherParams.json()) as SaliencyDoc).id))?.id).not.toBe((await computationOf(original.id))?.id);
     const fresh = await postImage('/api/v1/saliency', image, fields, { 'Cache-Control': 'no-cache' });
     expect(fresh.status).toBe(201);
-    expect(((await fresh.json()) as SaliencyDoc).id).not.toBe(original.id);
+    const freshDoc = (await fresh.json()) as SaliencyDoc;
+    expect(freshDoc.id).not.toBe(original.id);
+    expect((await computationOf(freshDoc.id))?.id).not.toBe((await computationOf(original.id))?.id);
   });
 
   it('GET /r/:id of an unknown result is a 404 page', async () => {
@@ -134,6 +172,76 @@ describe('stored results', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('does not exist or has expired');
+  });
+});
+
+describe('results belong to their requester', () => {
+  it('two clients sending the same image get results of their own; deleting one leaves the other as it was', async () => {
+    const image = reference('02_tibetan_mastiff.png');
+    const first = await postImage('/api/v1/saliency', image, { topK: '2' }, { 'Cache-Control': 'no-cache' });
+    const second = await postImage('/api/v1/saliency', image, { topK: '2' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [a, b] = [(await first.json()) as SaliencyDoc, (await second.json()) as SaliencyDoc];
+    expect(b.id).not.toBe(a.id);
+    expect(b.deleteToken).not.toBe(a.deleteToken);
+    expect(second.headers.get('Location')).toBe(`${ORIGIN}/api/v1/results/${b.id}`);
+    const shared = (await computationOf(a.id))!;
+    expect((await computationOf(b.id))?.id).toBe(shared.id);
+    expect(urlsOf(b).every((url) => !url.includes(a.id))).toBe(true);
+
+    const bJson = await (await fetchApi(`/api/v1/results/${b.id}`)).json();
+    const bFiles = await filesOf(b);
+    expect([...bFiles.keys()].sort()).toEqual([...(await filesOf(a)).keys()].map((url) => url.replace(a.id, b.id)).sort());
+    const keys = await artifactKeys(shared.artifactPrefix);
+    expect(keys).toHaveLength(bFiles.size);
+
+    // One requester's token is no good for the other's result.
+    await expectProblem(await deleteRequest({ id: b.id, deleteToken: a.deleteToken }), 403);
+    expect((await deleteRequest(a)).status).toBe(204);
+    await expectProblem(await fetchApi(`/api/v1/results/${a.id}`), 404);
+    expect((await SELF.fetch(a.shareUrl)).status).toBe(404);
+    await expectProblem(await SELF.fetch(a.inputUrl), 404);
+
+    expect(await (await fetchApi(`/api/v1/results/${b.id}`)).json()).toEqual(bJson);
+    const share = await SELF.fetch(b.shareUrl);
+    expect(share.status).toBe(200);
+    expect(await share.text()).toContain(`<meta property="og:url" content="${b.shareUrl}">`);
+    for (const [url, bytes] of bFiles) expect(await bytesOf(url), url).toEqual(bytes);
+    expect(await artifactKeys(shared.artifactPrefix)).toEqual(keys);
+
+    // The last result gone, the computation and its files go.
+    expect((await deleteRequest(b)).status).toBe(204);
+    expect(await computationExists(shared.id)).toBe(false);
+    expect(await artifactKeys(shared.artifactPrefix)).toEqual([]);
+    await expectProblem(await SELF.fetch(b.inputUrl), 404);
+
+    // The same request again is computed afresh, under a new computation.
+    const third = await postImage('/api/v1/saliency', image, { topK: '2' });
+    expect(third.status).toBe(201);
+    const c = (await third.json()) as SaliencyDoc;
+    const recomputed = (await computationOf(c.id))!;
+    expect(recomputed.id).not.toBe(shared.id);
+    expect(await bytesOf(c.inputUrl)).toEqual(bFiles.get(b.inputUrl));
+  });
+
+  it('says HIT or MISS in X-Cache only when DEBUG_HEADERS is on', async () => {
+    const debugEnv = { ...env, DEBUG_HEADERS: 'on' };
+    const post = async (headers: Record<string, string> = {}) => {
+      const ctx = createExecutionContext();
+      const request = new Request(`${ORIGIN}/api/v1/predict?topK=2`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'image/png', 'CF-Connecting-IP': crypto.randomUUID() },
+        body: reference('09_toilet_tissue.png') as BodyInit,
+      });
+      const response = await app.fetch(request, debugEnv, ctx);
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    const [miss, hit] = [await post({ 'Cache-Control': 'no-cache' }), await post()];
+    expect([miss.status, hit.status]).toEqual([201, 201]);
+    expect([miss.headers.get('X-Cache'), hit.headers.get('X-Cache')]).toEqual(['MISS', 'HIT']);
+    const [missDoc, hitDoc] = [(await miss.json()) as SaliencyDoc, (await hit.json()) as SaliencyDoc];
+    expect(Object.keys(hitDoc).sort()).toEqual(Object.keys(missDoc).sort());
   });
 });
 
@@ -170,12 +278,13 @@ describe('compute routes', () => {
   it('POST /adversarial runs one normalized-gradient step toward a target', async () => {
     const response = await postImage('/api/v1/adversarial', reference('06_pajama.png'), { attack: 'normalized-step', target: '6', lr: '1' });
     expect(response.status).toBe(201);
-    const doc = (await response.json()) as { report: { kind: string; steps: number; target: { index: number }; targetProbabilityAfter: number; targetProbabilityBefore: number } };
+    const doc = (await response.json()) as { id: string; report: { kind: string; steps: number; target: { index: number }; targetProbabilityAfter: number; targetProbabilityBefore: number } };
     expect(doc.report).toMatchObject({ kind: 'normalized-step', steps: 1, target: { index: 6 } });
     expect(doc.report.targetProbabilityAfter).toBeGreaterThan(doc.report.targetProbabilityBefore);
-    // The vocabulary's name for the same step is the same request: answered from the cache.
+    // The vocabulary's name for the same step is the same request: the same computation, a new result.
     const again = await postImage('/api/v1/adversarial', reference('06_pajama.png'), { attack: 'normalized-step', target: '6', learningRate: '1' });
-    expect(again.status).toBe(200);
-    expect(again.headers.get('X-Cache')).toBe('HIT');
+    expect(again.status).toBe(201);
+    const againDoc = (await again.json()) as { id: string };
+    expect((await computationOf(againDoc.id))?.id).toBe((await computationOf(doc.id))?.id);
   });
 });

@@ -79,7 +79,7 @@ describe('share card', () => {
 
   it('falls back to the old picture, without a stated size, for results stored before cards', async () => {
     const doc = await create('/api/v1/saliency', '07_gorilla.png');
-    await env.DB.prepare("UPDATE results SET document = json_remove(document, '$.cardUrl') WHERE id = ?1").bind(doc.id).run();
+    await env.DB.prepare("UPDATE computations SET document = json_remove(document, '$.cardUrl') WHERE id = (SELECT computation_id FROM results WHERE id = ?1)").bind(doc.id).run();
     const meta = metaTags(await (await SELF.fetch(doc.shareUrl)).text());
     expect(meta.get('og:image')).toBe(doc.maps![0].overlayUrl);
     expect(meta.has('og:image:width')).toBe(false);

@@ -2,12 +2,13 @@
  * The edge tests run inside workerd (Workers pool) against the real wrangler.toml: D1, R2, the rate
  * limiter and the assets binding are the local workerd implementations, not fakes.
  *
- * Two things differ from `wrangler dev`, both decided here in Node before workerd starts:
+ * What differs from `wrangler dev`, all decided here in Node before workerd starts:
  * - the assets binding serves `web/public` (where `npm run models` writes the prepared model files)
  *   instead of the site build `web/dist`, so the tests do not need a site build;
  * - the reference images and outputs from ../shared are handed to the tests as data-blob
  *   bindings named `REF_<file>` (see helpers.ts), because workerd cannot read the file system;
- * - the pixel budget MAX_PIXELS is 200 000 instead of 8 000 000.
+ * - the pixel budget MAX_PIXELS is 200 000 instead of 8 000 000;
+ * - PUBLIC_ORIGIN is helpers.ts's ORIGIN, the address the tests call the Worker at.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,7 @@ export default defineProject({
           TEST_MIGRATIONS: await readD1Migrations(path.join(repoRoot, 'functions/migrations')),
           // A small pixel budget, so the over-budget test needs only a 640×480 image (see errors.test.ts).
           MAX_PIXELS: '200000',
+          PUBLIC_ORIGIN: 'https://gradlens.test',
         },
       },
     })),

@@ -13,20 +13,20 @@ const X = [0.1, 0.7, 0.3, 0.9, 0.2, 1.1, 0.4, 0.5, 0.6, 0.8, 0.05, 0.25];
 const input = () => tf.tensor4d(X, [1, 2, 2, 3]);
 
 describe('vanilla gradient', () => {
-  it.each([0, 1, 2])('matches finite differences of score %i', (c) => {
+  it.each([0, 1, 2])('matches finite differences of score %i', async (c) => {
     const model = analyticModel();
     const x = input();
-    const grad = vanillaGradient(model, x, [c]);
+    const grad = await vanillaGradient(model, x, [c]);
     const numeric = finiteDifferences((t) => model.scores(t).dataSync()[c], x);
     const actual = grad.dataSync();
     for (let i = 0; i < X.length; i++) expect(actual[i]).toBeCloseTo(numeric[i], 2);
     tf.dispose([x, grad]);
   });
 
-  it('computes several classes from one forward and one backward pass', () => {
+  it('computes several classes from one forward and one backward pass', async () => {
     const model = analyticModel();
     const x = input();
-    const grad = vanillaGradient(model, x, [0, 1, 2]);
+    const grad = await vanillaGradient(model, x, [0, 1, 2]);
     expect(grad.shape).toEqual([3, 2, 2, 3]);
     expect(model.calls.gradient).toBe(1);
     // Class 1 (Σ y²) has gradient 2y on channel 1 and nothing elsewhere.
@@ -37,19 +37,19 @@ describe('vanilla gradient', () => {
 });
 
 describe('SmoothGrad', () => {
-  it('leaves a linear score unchanged: the mean of a constant gradient is that constant', () => {
+  it('leaves a linear score unchanged: the mean of a constant gradient is that constant', async () => {
     const model = analyticModel();
     const x = input();
-    const grad = smoothGrad(vanillaGradient, { samples: 8, noise: 0.2, seed: 3 })(model, x, [0]).dataSync();
+    const grad = (await smoothGrad(vanillaGradient, { samples: 8, noise: 0.2, seed: 3 })(model, x, [0])).dataSync();
     for (let i = 0; i < X.length; i++) expect(grad[i]).toBeCloseTo(i % 3 === 0 ? 5 : 0, 4);
     expect(model.calls.gradient).toBe(8);
     x.dispose();
   });
 
-  it('averages a quadratic score’s gradient 2(x + n) to about 2x', () => {
+  it('averages a quadratic score’s gradient 2(x + n) to about 2x', async () => {
     const model = analyticModel();
     const x = input();
-    const grad = smoothGrad(vanillaGradient, { samples: 400, noise: 0.1, seed: 1 })(model, x, [1]).dataSync();
+    const grad = (await smoothGrad(vanillaGradient, { samples: 400, noise: 0.1, seed: 1 })(model, x, [1])).dataSync();
     // σ = 0.1 · (1.1 − 0.05); the mean of 400 draws of 2n has standard deviation ≈ 0.0105.
     for (let i = 1; i < X.length; i += 3) expect(Math.abs(grad[i] - 2 * X[i])).toBeLessThan(0.05);
     x.dispose();
@@ -57,31 +57,31 @@ describe('SmoothGrad', () => {
 });
 
 describe('SmoothGrad seeds', () => {
-  it.each([0, 1, 7])('seed %i gives the same map every time (TF.js takes a seed of 0 as none; the core never passes it one)', (seed) => {
+  it.each([0, 1, 7])('seed %i gives the same map every time (TF.js takes a seed of 0 as none; the core never passes it one)', async (seed) => {
     const model = analyticModel();
     const x = input();
-    const run = () => smoothGrad(vanillaGradient, { samples: 3, noise: 0.3, seed })(model, x, [1]).dataSync();
-    expect(Array.from(run())).toEqual(Array.from(run()));
-    const other = smoothGrad(vanillaGradient, { samples: 3, noise: 0.3, seed: seed + 1 })(model, x, [1]).dataSync();
-    expect(Array.from(other)).not.toEqual(Array.from(run()));
+    const run = async () => (await smoothGrad(vanillaGradient, { samples: 3, noise: 0.3, seed })(model, x, [1])).dataSync();
+    expect(Array.from(await run())).toEqual(Array.from(await run()));
+    const other = (await smoothGrad(vanillaGradient, { samples: 3, noise: 0.3, seed: seed + 1 })(model, x, [1])).dataSync();
+    expect(Array.from(other)).not.toEqual(Array.from(await run()));
     x.dispose();
   });
 });
 
 describe('Integrated Gradients', () => {
-  it('is exact for a quadratic score with the midpoint rule: x² − b²', () => {
+  it('is exact for a quadratic score with the midpoint rule: x² − b²', async () => {
     const model = analyticModel();
     const x = input();
     const baseline = 0.2;
-    const ig = integratedGradients({ steps: 4, baseline: (t) => tf.fill(t.shape, baseline) as tf.Tensor4D })(model, x, [1]).dataSync();
+    const ig = (await integratedGradients({ steps: 4, baseline: (t) => tf.fill(t.shape, baseline) as tf.Tensor4D })(model, x, [1])).dataSync();
     for (let i = 1; i < X.length; i += 3) expect(ig[i]).toBeCloseTo(X[i] ** 2 - baseline ** 2, 5);
     x.dispose();
   });
 
-  it('satisfies completeness for the sine score: Σ attributions ≈ f(x) − f(baseline)', () => {
+  it('satisfies completeness for the sine score: Σ attributions ≈ f(x) − f(baseline)', async () => {
     const model = analyticModel();
     const x = input();
-    const ig = integratedGradients({ steps: 50, baseline: (t) => tf.zerosLike(t) })(model, x, [2]).dataSync();
+    const ig = (await integratedGradients({ steps: 50, baseline: (t) => tf.zerosLike(t) })(model, x, [2])).dataSync();
     const total = Array.from(ig).reduce((a, b) => a + b, 0);
     const expected = X.filter((_, i) => i % 3 === 2).reduce((a, v) => a + Math.sin(v), 0);
     expect(total).toBeCloseTo(expected, 3);

@@ -23,7 +23,7 @@ export type ModelJobType = Exclude<JobType, 'init' | 'compare' | 'transfer'>;
 export const handlers: { [T in ModelJobType]: Handler<T> } = {
   predict: (input, { model }) => predict(model, input.image, input.topK),
 
-  saliency: (input, { model }) => saliencyMaps(model, input.image, input.options),
+  saliency: (input, { model, control }) => saliencyMaps(model, input.image, { ...input.options, signal: control.signal }),
 
   fgsm: (input, { model }) => fgsm(model, input.image, { epsilon: input.epsilon, target: input.target }),
 
