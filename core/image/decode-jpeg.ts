@@ -1,30 +1,39 @@
 import { decode } from 'jpeg-js';
 import { GradlensError } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
+import { checkJpegScans } from './check-jpeg-scans.ts';
 import { corruptImageError } from './corrupt-image-error.ts';
 import { SUPPORTED_FORMATS_HINT } from './image-header.ts';
+import { jpegDecoderBytes, jpegDecoderLimitMb, jpegMemoryBudget } from './jpeg-decoder-memory.ts';
+import { readJpegFrame } from './read-jpeg-header.ts';
 
-/**
- * Bytes jpeg-js accounts for per pixel of the worst frame it decodes (4 components, no subsampling):
- * 16 of Int32 coefficients, 4 of component lines, 4 of interleaved samples and 3 of RGB output make
- * 27; 32 leaves room for the padding of partial blocks.
- */
-const DECODER_BYTES_PER_PIXEL = 32;
-/** Quantization and Huffman tables, and the rounding of small images. */
-const DECODER_OVERHEAD_MB = 16;
 const BYTES_PER_MB = 1024 * 1024;
 
 /**
- * 8-bit RGB from a baseline or progressive JPEG (gray, YCbCr or Adobe CMYK). jpeg-js gets limits
- * derived from the same pixel budget as the header check, so both guards agree.
+ * 8-bit RGB from a baseline or progressive JPEG (gray, YCbCr or Adobe CMYK). Before jpeg-js allocates
+ * anything, the frame header's exact cost to it (jpegDecoderBytes) is held against what the pixel
+ * budget allows, and the scans are counted; jpeg-js's own memory guard then gets that same figure.
  */
 export function decodeJpeg(bytes: Uint8Array, maxPixels: number): RgbImage {
+  const frame = readJpegFrame(bytes);
+  const needed = jpegDecoderBytes(frame);
+  const budget = jpegMemoryBudget(maxPixels);
+  if (needed > budget) {
+    const sampling = frame.components.map(({ h, v }) => `${h}×${v}`).join(', ');
+    throw new GradlensError(
+      'image/too-large',
+      `Decoding this ${frame.width}×${frame.height} JPEG (sampling factors ${sampling}) would take ${megabytes(needed)}; ` +
+        `the pixel budget of ${maxPixels} pixels allows ${megabytes(budget)}.`,
+      'Re-save the image as an ordinary JPEG or as PNG, downscaled if it is large, and try again.',
+    );
+  }
+  checkJpegScans(bytes);
   try {
     const decoded = decode(bytes, {
       useTArray: true,
       formatAsRGBA: false,
       maxResolutionInMP: maxPixels / 1e6,
-      maxMemoryUsageInMB: Math.ceil((maxPixels * DECODER_BYTES_PER_PIXEL) / BYTES_PER_MB) + DECODER_OVERHEAD_MB,
+      maxMemoryUsageInMB: jpegDecoderLimitMb(frame),
     });
     return { width: decoded.width, height: decoded.height, data: decoded.data };
   } catch (error) {
@@ -37,4 +46,8 @@ export function decodeJpeg(bytes: Uint8Array, maxPixels: number): RgbImage {
     }
     throw corruptImageError('JPEG', error);
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / BYTES_PER_MB).toFixed(1)} MB`;
 }

@@ -1,16 +1,16 @@
-import type { DecodedPng, IndexedColors } from 'fast-png';
 import { GradlensError } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
+import type { PngSamples } from './decode-png-samples.ts';
 import { overWhite } from './flatten-alpha.ts';
 import { unpackSamples } from './unpack-samples.ts';
 
 type Samples = Uint8Array | Uint8ClampedArray | Uint16Array;
 
 /**
- * 8-bit RGB on white from any PNG that fast-png decoded: gray, gray+alpha, palette (with or
- * without tRNS alpha), RGB, RGBA, at 1 to 16 bits a sample, with tRNS color keys honoured.
+ * 8-bit RGB on white from a PNG's decoded samples: gray, gray+alpha, palette (with or without tRNS
+ * alpha), RGB, RGBA, at 1 to 16 bits a sample, with tRNS color keys honoured.
  */
-export function pngToRgb(png: DecodedPng): RgbImage {
+export function pngToRgb(png: PngSamples): RgbImage {
   const { width, height, channels, depth } = png;
   const samples: Samples = depth < 8 ? unpackSamples(png.data as Uint8Array, width, height, depth) : png.data;
   if (samples.length < width * height * channels) {
@@ -22,7 +22,7 @@ export function pngToRgb(png: DecodedPng): RgbImage {
 }
 
 /** Gray or truecolor samples, with or without an alpha channel, to 8-bit RGB on white. */
-function directColorToRgb(samples: Samples, png: DecodedPng): RgbImage {
+function directColorToRgb(samples: Samples, png: PngSamples): RgbImage {
   const { width, height, channels, depth } = png;
   const pixelCount = width * height;
   const toByte = sampleToByte(depth);
@@ -52,7 +52,7 @@ function matchesColorKey(samples: Samples, first: number, colorKey: Uint16Array)
 }
 
 /** Palette indices to RGB, each palette entry flattened on white once rather than once a pixel. */
-function paletteToRgb(indices: Samples, width: number, height: number, palette: IndexedColors): RgbImage {
+function paletteToRgb(indices: Samples, width: number, height: number, palette: ReadonlyArray<ReadonlyArray<number>>): RgbImage {
   const entryRgb = new Uint8Array(palette.length * 3);
   palette.forEach(([red, green, blue, alpha = 255], entry) => {
     entryRgb[entry * 3] = overWhite(red, alpha);

@@ -4,6 +4,7 @@
  * cache, where the form validator and the handlers find them.
  */
 import { createMiddleware } from 'hono/factory';
+import { joinBytes } from '../../core/image/join-bytes.ts';
 import { edgeConfig } from '../config.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from './problem.ts';
@@ -37,13 +38,8 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes.buffer;
+  // A copy even for one chunk: the body cache must own its bytes, not share a stream's buffer.
+  return joinBytes([new Uint8Array(0), ...chunks]).buffer as ArrayBuffer;
 }
 
 export const bodyLimit = createMiddleware<AppEnv>(async (c, next) => {

@@ -3,7 +3,8 @@
  * each mixing every route with images of its own (one pixel changed per request, so computations are
  * not cache hits) and a share of hostile requests. Prints requests, p50/p95/p99 per route, the 5xx count
  * (must be 0; the exit code says so), the 503s and whether each carried Retry-After, and the memory of
- * the workerd processes at start, at most and at the end.
+ * the workerd processes at start, at most and at the end. Hostile requests include decompression bombs
+ * (1 MB PNGs with honest 224×224 and 2000×2000 headers whose image data inflates to 1 GiB).
  *
  *   npm run bench:soak -- --clients 4 --seconds 300      (env: BENCH_PORT=8798, GRADLENS_SHARED=../shared)
  */
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { decodeImage, encodePng } from '../../core/image/index.ts';
 import type { RgbImage } from '../../core/types.ts';
 import { startDevServer } from '../../functions/scripts/dev-server.mjs';
+import { idatBombPng } from '../helpers/png-bombs.ts';
 import { sharedDir } from '../helpers/shared-path.ts';
 
 const { values: flags } = parseArgs({ options: { clients: { type: 'string', default: '4' }, seconds: { type: 'string', default: '60' } } });
@@ -37,11 +39,15 @@ function freshImage(): Uint8Array {
   return encodePng({ ...photo, data });
 }
 
+/** Decompression bombs of about 1 MB that inflate to 1 GiB: made once, sent again and again. */
+const BOMBS = [idatBombPng(224, 224), idatBombPng(2000, 2000)];
+
 /** Hostile bodies: each must be a 4xx and must not disturb anyone else. */
 function hostileBody(n: number): { body: Uint8Array; contentType: string } {
   const png = encodePng(photos[n % photos.length]);
-  if (n % 3 === 0) return { body: png.slice(0, png.length >> 1), contentType: 'image/png' }; // truncated
-  if (n % 3 === 1) return { body: new TextEncoder().encode('GIF89a not really'), contentType: 'image/png' }; // not an image
+  if (n % 4 === 0) return { body: png.slice(0, png.length >> 1), contentType: 'image/png' }; // truncated
+  if (n % 4 === 1) return { body: new TextEncoder().encode('GIF89a not really'), contentType: 'image/png' }; // not an image
+  if (n % 4 === 2) return { body: BOMBS[n % BOMBS.length], contentType: 'image/png' }; // inflates to 1 GiB
   return { body: png, contentType: 'text/plain' }; // wrong media type
 }
 

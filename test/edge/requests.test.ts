@@ -4,6 +4,7 @@
  */
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
+import { joinBytes } from '../../core/image/join-bytes.ts';
 import app from '../../functions/index.ts';
 import { queueDepth } from '../../functions/runtime/compute-queue.ts';
 import { ORIGIN, expectProblem, fetchApi, postImage, reference } from './helpers.ts';
@@ -19,13 +20,7 @@ function multipart(boundary: string, image: Uint8Array, fields: Record<string, s
   }
   parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="hay.png"\r\nContent-Type: image/png\r\n\r\n`));
   parts.push(image, encoder.encode(`\r\n--${boundary}--\r\n`));
-  const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    body.set(part, offset);
-    offset += part.length;
-  }
-  return body;
+  return joinBytes(parts);
 }
 
 describe('multipart bodies in every valid spelling of their Content-Type', () => {

@@ -1,24 +1,11 @@
 /**
  * Test-only PNG surgery: add or rewrite chunks with valid CRCs, to build files fast-png's encoder
- * cannot write (tRNS color keys, lying headers, duplicate headers).
+ * cannot write (tRNS color keys, lying headers, duplicate headers). Pure TypeScript, so the edge tests
+ * (in workerd) use it too. The CRC is the core's (its own test checks it against node:zlib).
  */
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as PNG computes it over a chunk's type and data. */
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../../core/image/crc32.ts';
+import { joinBytes } from '../../core/image/join-bytes.ts';
+import { PNG_SIGNATURE } from '../../core/image/read-png-header.ts';
 
 /** One complete chunk: length, type, data, CRC. */
 export function pngChunk(type: string, data: Uint8Array): Uint8Array {
@@ -27,7 +14,7 @@ export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   view.setUint32(0, data.length);
   for (let i = 0; i < 4; i++) chunk[4 + i] = type.charCodeAt(i);
   chunk.set(data, 8);
-  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+  view.setUint32(8 + data.length, crc32(chunk, 4, 8 + data.length));
   return chunk;
 }
 
@@ -47,15 +34,26 @@ export function insertChunkBefore(png: Uint8Array, before: string, chunk: Uint8A
   return result;
 }
 
-/** 13 bytes of IHDR data for an 8-bit RGB image of the given size. */
-export function rgbIhdrData(width: number, height: number): Uint8Array {
+/** 13 bytes of IHDR data; by default for an 8-bit RGB image, not interlaced. */
+export function ihdrData(width: number, height: number, { depth = 8, colorType = 2, interlaced = false } = {}): Uint8Array {
   const data = new Uint8Array(13);
   const view = new DataView(data.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  data[8] = 8; // bit depth
-  data[9] = 2; // color type: RGB
+  data[8] = depth;
+  data[9] = colorType;
+  data[12] = interlaced ? 1 : 0;
   return data;
+}
+
+/** 13 bytes of IHDR data for an 8-bit RGB image of the given size. */
+export function rgbIhdrData(width: number, height: number): Uint8Array {
+  return ihdrData(width, height);
+}
+
+/** A PNG file: the signature, then these chunks (see pngChunk) as they are. */
+export function pngFile(chunks: Uint8Array[]): Uint8Array {
+  return joinBytes([Uint8Array.from(PNG_SIGNATURE), ...chunks]);
 }
 
 /** The PNG with its IHDR (the first chunk) declaring another size, CRC recomputed. */

@@ -2,12 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { decode as decodeWithFastPng, encode as encodeWithFastPng, type ImageData } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../core/image/index.ts';
+import { pngToRgb } from '../../../core/image/png-to-rgb.ts';
 import { insertChunkBefore, pngChunk } from '../../helpers/png-chunks.ts';
 import { sharedDir } from '../../helpers/shared-path.ts';
 
-/** Decoded RGB as a list of [r, g, b] triples, for readable expectations. */
+/**
+ * Decoded RGB as a list of [r, g, b] triples, for readable expectations; checked first to be what the
+ * previous pipeline (fast-png's decoder, then the same conversion to RGB) gave.
+ */
 function pixelsOf(png: Uint8Array): number[][] {
   const { data } = decodeImage(png);
+  expect(data).toEqual(pngToRgb(decodeWithFastPng(png, { checkCrc: true })).data);
   const pixels: number[][] = [];
   for (let i = 0; i < data.length; i += 3) pixels.push([data[i], data[i + 1], data[i + 2]]);
   return pixels;
