@@ -42,13 +42,14 @@ function freshImage(): Uint8Array {
 /** Decompression bombs of about 1 MB that inflate to 1 GiB: made once, sent again and again. */
 const BOMBS = [idatBombPng(224, 224), idatBombPng(2000, 2000)];
 
-/** Hostile bodies: each must be a 4xx and must not disturb anyone else. */
-function hostileBody(n: number): { body: Uint8Array; contentType: string } {
+/** Hostile bodies, in turn: each must be a 4xx and must not disturb anyone else. */
+function hostileBody(n: number): { kind: string; body: Uint8Array; contentType: string } {
   const png = encodePng(photos[n % photos.length]);
-  if (n % 4 === 0) return { body: png.slice(0, png.length >> 1), contentType: 'image/png' }; // truncated
-  if (n % 4 === 1) return { body: new TextEncoder().encode('GIF89a not really'), contentType: 'image/png' }; // not an image
-  if (n % 4 === 2) return { body: BOMBS[n % BOMBS.length], contentType: 'image/png' }; // inflates to 1 GiB
-  return { body: png, contentType: 'text/plain' }; // wrong media type
+  if (n % 5 === 0) return { kind: 'truncated PNG', body: png.slice(0, png.length >> 1), contentType: 'image/png' };
+  if (n % 5 === 1) return { kind: 'not an image', body: new TextEncoder().encode('GIF89a not really'), contentType: 'image/png' };
+  if (n % 5 === 2) return { kind: 'bomb 224×224', body: BOMBS[0], contentType: 'image/png' };
+  if (n % 5 === 3) return { kind: 'bomb 2000×2000', body: BOMBS[1], contentType: 'image/png' };
+  return { kind: 'text/plain body', body: png, contentType: 'text/plain' };
 }
 
 interface Stored {
@@ -81,6 +82,7 @@ const postImage = (base: string, route: string, query: string, image: Uint8Array
 /** One client: a weighted round of every route, over and over until the deadline. */
 async function client(base: string, index: number, deadline: number): Promise<void> {
   const mine: Stored[] = [];
+  let hostile = index;
   const remember = (response: { status: number; json: () => unknown }) => {
     if (response.status !== 201) return;
     const doc = response.json() as Record<string, unknown>;
@@ -103,8 +105,8 @@ async function client(base: string, index: number, deadline: number): Promise<vo
       const gone = mine.shift()!;
       await timed('DELETE result', `${base}/api/v1/results/${gone.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${gone.deleteToken}` } });
     } else {
-      const { body, contentType } = hostileBody(round);
-      await timed('POST hostile', `${base}/api/v1/predict`, { method: 'POST', headers: { 'Content-Type': contentType }, body: new Blob([body as BlobPart]) });
+      const { kind, body, contentType } = hostileBody(hostile++);
+      await timed(`POST ${kind}`, `${base}/api/v1/predict`, { method: 'POST', headers: { 'Content-Type': contentType }, body: new Blob([body as BlobPart]) });
     }
   }
 }
@@ -146,7 +148,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function report(memory: { start: number; max: number; end: number }): number {
+function report(memory: { start: number; max: number; end: number; trace: number[] }): number {
   const routes = [...new Set(samples.map((s) => s.route))].sort();
   console.log(`\nsoak: ${CLIENTS} clients × ${SECONDS} s against wrangler dev (workerd), ${samples.length} requests`);
   console.log(`${'route'.padEnd(26)} ${'n'.padStart(5)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)}  statuses`);
@@ -165,6 +167,8 @@ function report(memory: { start: number; max: number; end: number }): number {
   console.log(`503: ${busy.length} (with Retry-After: ${busy.filter((s) => s.retryAfter).length})`);
   const mb = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
   console.log(`workerd memory (RSS): start ${mb(memory.start)}, max ${mb(memory.max)}, end ${mb(memory.end)}`);
+  const quarters = [1, 2, 3].map((q) => memory.trace[Math.floor((q * memory.trace.length) / 4)] ?? 0);
+  console.log(`workerd memory at 1/4, 1/2, 3/4 of the run: ${quarters.map(mb).join(', ')}`);
   return serverErrors === 0 && busy.every((s) => s.retryAfter) ? 0 : 1;
 }
 
@@ -173,9 +177,13 @@ async function main(): Promise<number> {
   const server = await startDevServer({ port: PORT, persistTo: state, vars: { RATE_LIMIT: 'off' }, quiet: true });
   try {
     await fetch(`${server.url}/api/v1/predict`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: new Blob([freshImage() as BlobPart]) });
-    const memory = { start: workerdRssBytes(server.child.pid!), max: 0, end: 0 };
+    const memory = { start: workerdRssBytes(server.child.pid!), max: 0, end: 0, trace: [] as number[] };
     memory.max = memory.start;
-    const sampler = setInterval(() => (memory.max = Math.max(memory.max, workerdRssBytes(server.child.pid!))), 1000);
+    const sampler = setInterval(() => {
+      const rss = workerdRssBytes(server.child.pid!);
+      memory.max = Math.max(memory.max, rss);
+      memory.trace.push(rss);
+    }, 1000);
     const deadline = Date.now() + SECONDS * 1000;
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(server.url, i, deadline)));
     clearInterval(sampler);
