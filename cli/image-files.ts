@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GradlensError } from '../core/errors.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 import { encodeNpy, encodePng, modelImage, type FitMode } from '../core/image/index.ts';
 import type { RgbaImage, RgbImage } from '../core/types.ts';
 
@@ -12,12 +13,13 @@ export async function readModelImage(file: string, size: number, fit: FitMode): 
   return modelImage(new Uint8Array(bytes), size, fit).image;
 }
 
+/** Outputs are written atomically: a killed run never leaves half a file under an output's name. */
 export async function writePng(file: string, image: RgbImage | RgbaImage): Promise<void> {
-  await writeFile(file, encodePng(image));
+  await writeFileAtomic(file, encodePng(image));
 }
 
 export async function writeNpy(file: string, data: Float32Array, shape: number[]): Promise<void> {
-  await writeFile(file, encodeNpy(data, shape));
+  await writeFileAtomic(file, encodeNpy(data, shape));
 }
 
 /** out.png → out-difference.png: a companion file beside an output. */

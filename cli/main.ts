@@ -3,6 +3,7 @@ import { isGradlensError } from '../core/errors.ts';
 import type { Classifier } from '../core/model.ts';
 import { modelFlag } from './args.ts';
 import type { Command, CommandContext } from './command.ts';
+import { batchCommand } from './commands/batch.ts';
 import { classvizCommand } from './commands/classviz.ts';
 import { compareCommand } from './commands/compare.ts';
 import { fgsmCommand } from './commands/fgsm.ts';
@@ -12,7 +13,7 @@ import { predictCommand } from './commands/predict.ts';
 import { saliencyCommand } from './commands/saliency.ts';
 import { loadNodeModel } from './node-model.ts';
 
-const COMMANDS: Command[] = [predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand, compareCommand, modelsCommand];
+const COMMANDS: Command[] = [predictCommand, saliencyCommand, fgsmCommand, foolCommand, classvizCommand, compareCommand, batchCommand, modelsCommand];
 
 function overview(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
@@ -53,10 +54,11 @@ export async function main(argv: string[]): Promise<number> {
       say: (line) => {
         if (!json) console.log(line);
       },
+      status: 0,
     };
     const result = await command.run(ctx);
     if (json) console.log(JSON.stringify(result));
-    return 0;
+    return ctx.status;
   } catch (error) {
     console.error(failureLine(error));
     return isGradlensError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;

@@ -8,7 +8,8 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       const width = 30;
       const filled = total > 0 ? Math.round((done / total) * width) : 0;
       const rate = done / Math.max((performance.now() - started) / 1000, 1e-3);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${rate.toFixed(1)}/s ${note}   `);
+      const eta = done > 0 && done < total ? ` ETA ${Math.ceil((total - done) / rate)} s` : '';
+      stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${rate.toFixed(1)}/s${eta} ${note}   `);
     },
     done() {
       if (enabled) stream.write('\n');

@@ -3,8 +3,8 @@ import { heatmap, overlay } from '../../core/render/index.ts';
 import { saliencyMaps, type SaliencyMethod } from '../../core/saliency/saliency-maps.ts';
 import { DEFAULTS, SALIENCY_METHODS } from '../../core/defaults.ts';
 import { GradlensError } from '../../core/errors.ts';
-import { COMMON_OPTIONS, choiceFlag, classFlag, fitFlag, flagValue, numberFlag, onePositional, parameterFlags, requireString } from '../args.ts';
-import type { Command } from '../command.ts';
+import { COMMON_OPTIONS, choiceFlag, classFlag, fitFlag, flagValue, numberFlag, onePositional, parameterFlags, requireString, type Values } from '../args.ts';
+import type { ImageCommand, ImageJob } from '../command.ts';
 import { milliseconds, predictionLines } from '../format.ts';
 import { numberedPath, outputKind, readModelImage, writeNpy, writePng } from '../image-files.ts';
 
@@ -12,7 +12,7 @@ const METHODS: readonly SaliencyMethod[] = SALIENCY_METHODS;
 const RENDERS = ['heatmap', 'overlay'] as const;
 const d = DEFAULTS.saliency;
 
-export const saliencyCommand: Command = {
+export const saliencyCommand: ImageCommand = {
   name: 'saliency',
   summary: 'saliency map(s) of a class, the top class or the top-k classes',
   usage:
@@ -25,31 +25,38 @@ export const saliencyCommand: Command = {
     render: { type: 'string', default: 'heatmap' },
     out: { type: 'string' },
   },
+  job: saliencyJob,
   async run(ctx) {
     const file = onePositional(ctx.positionals, 'IMAGE');
     const out = requireString(ctx.values, 'out');
+    return saliencyJob(ctx.values)(ctx, file, out);
+  },
+};
+
+function saliencyJob(values: Values): ImageJob {
+  const method = choiceFlag(values, 'method', METHODS, d.method);
+  const render = values.render as (typeof RENDERS)[number];
+  if (!RENDERS.includes(render)) throw new GradlensError('options/invalid', `--render must be heatmap or overlay.`);
+  // Options that would have no effect are refused rather than silently dropped.
+  const given = (name: string) => flagValue(values, name) !== undefined;
+  if (given('class') && given('topK')) throw new GradlensError('options/invalid', 'Give either --class or --top-k, not both.');
+  for (const name of ['samples', 'noise', 'seed']) {
+    if (given(name) && method !== 'smoothgrad') throw new GradlensError('options/invalid', `--${name} only applies to --method smoothgrad.`);
+  }
+  if (given('steps') && method !== 'integrated-gradients') throw new GradlensError('options/invalid', '--steps only applies to --method integrated-gradients.');
+  const options = {
+    class: classFlag(values, 'class'),
+    topK: numberFlag(values, 'saliency', 'topK'),
+    method,
+    samples: numberFlag(values, 'saliency', 'samples'),
+    noise: numberFlag(values, 'saliency', 'noise'),
+    seed: numberFlag(values, 'saliency', 'seed'),
+    steps: numberFlag(values, 'saliency', 'steps'),
+  };
+  const fit = fitFlag(values);
+  return async (ctx, file, out) => {
     const kind = outputKind(out, ['png', 'npy']);
-    const method = choiceFlag(ctx.values, 'method', METHODS, d.method);
-    const render = ctx.values.render as (typeof RENDERS)[number];
-    if (!RENDERS.includes(render)) throw new GradlensError('options/invalid', `--render must be heatmap or overlay.`);
-    // Options that would have no effect are refused rather than silently dropped.
-    const given = (name: string) => flagValue(ctx.values, name) !== undefined;
-    if (given('class') && given('topK')) throw new GradlensError('options/invalid', 'Give either --class or --top-k, not both.');
-    for (const name of ['samples', 'noise', 'seed']) {
-      if (given(name) && method !== 'smoothgrad') throw new GradlensError('options/invalid', `--${name} only applies to --method smoothgrad.`);
-    }
-    if (given('steps') && method !== 'integrated-gradients') throw new GradlensError('options/invalid', '--steps only applies to --method integrated-gradients.');
     if (kind === 'npy' && render === 'overlay') throw new GradlensError('options/invalid', '--render overlay needs --out FILE.png; a .npy file holds the raw map.');
-    const options = {
-      class: classFlag(ctx.values, 'class'),
-      topK: numberFlag(ctx.values, 'saliency', 'topK'),
-      method,
-      samples: numberFlag(ctx.values, 'saliency', 'samples'),
-      noise: numberFlag(ctx.values, 'saliency', 'noise'),
-      seed: numberFlag(ctx.values, 'saliency', 'seed'),
-      steps: numberFlag(ctx.values, 'saliency', 'steps'),
-    };
-    const fit = fitFlag(ctx.values);
     const model = await ctx.model();
     const image = await readModelImage(file, model.info.inputSize, fit);
     const started = performance.now();
@@ -66,5 +73,5 @@ export const saliencyCommand: Command = {
     maps.forEach((m, i) => ctx.say(`map for ${m.class.index} ${m.class.name} → ${outputs[i]}`));
     const summaries = maps.map((m, i) => ({ class: m.class, file: outputs[i], max: m.data.reduce((a, b) => Math.max(a, b), 0), box: localize(m).box }));
     return { image: file, model: model.info.id, method, predictions, maps: summaries, timingMs };
-  },
-};
+  };
+}
